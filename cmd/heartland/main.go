@@ -1,0 +1,55 @@
+// Command heartland builds, checks and serves the Heartland map.
+//
+//	heartland serve  [-dir dist] [-addr 127.0.0.1:8080]   serve a built site
+//	heartland build  [-out dist] ...                      write a deployable dist/
+//	heartland data   [-topojson FILE] ...                 regenerate assets/ borders from Natural Earth
+//	heartland check  [-assets assets]                     validate the data in assets/
+package main
+
+import (
+	"fmt"
+	"os"
+	"sort"
+)
+
+// command is one subcommand: it parses its own flags from args.
+type command struct {
+	summary string
+	run     func(args []string) error
+}
+
+var commands = map[string]command{}
+
+// register adds a subcommand; each lives in the file named after it.
+func register(name, summary string, run func(args []string) error) {
+	commands[name] = command{summary: summary, run: run}
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+		os.Exit(2)
+	}
+	cmd, ok := commands[os.Args[1]]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "heartland: unknown command %q\n", os.Args[1])
+		usage()
+		os.Exit(2)
+	}
+	if err := cmd.run(os.Args[2:]); err != nil {
+		fmt.Fprintf(os.Stderr, "heartland %s: %v\n", os.Args[1], err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: heartland <command> [flags]")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "  %-7s %s\n", n, commands[n].summary)
+	}
+}
