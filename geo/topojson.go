@@ -1,0 +1,194 @@
+package geo
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/paulmach/orb"
+)
+
+// Topology is a decoded TopoJSON document: absolute [lon, lat] arcs and the
+// polygon objects that reference them. Shared borders are stored once, as
+// arcs, which is what lets us draw each border once.
+type Topology struct {
+	Arcs    []orb.LineString
+	Objects map[string][]TopoGeometry
+}
+
+// TopoGeometry is one Polygon or MultiPolygon of a TopoJSON object. Rings
+// hold arc indexes; a negative index ^i means arc i reversed.
+type TopoGeometry struct {
+	ID         string
+	Properties map[string]any
+	Polygons   [][][]int // polygon → ring → arc indexes
+}
+
+type rawTopology struct {
+	Type      string                                 `json:"type"`
+	Transform *struct{ Scale, Translate [2]float64 } `json:"transform"`
+	Arcs      [][][2]float64                         `json:"arcs"`
+	Objects   map[string]struct {
+		Type       string `json:"type"`
+		Geometries []struct {
+			Type       string          `json:"type"`
+			ID         any             `json:"id"`
+			Properties map[string]any  `json:"properties"`
+			Arcs       json.RawMessage `json:"arcs"`
+		} `json:"geometries"`
+	} `json:"objects"`
+}
+
+// DecodeTopology parses a TopoJSON Topology whose objects are
+// GeometryCollections of Polygon and MultiPolygon geometries (as Natural
+// Earth's world-atlas is). Quantized arcs are decoded to absolute degrees.
+func DecodeTopology(data []byte) (*Topology, error) {
+	var raw rawTopology
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("topojson: invalid JSON: %w", err)
+	}
+	if raw.Type != "Topology" {
+		return nil, fmt.Errorf("topojson: type is %q; want \"Topology\"", raw.Type)
+	}
+	t := &Topology{Arcs: make([]orb.LineString, len(raw.Arcs)), Objects: map[string][]TopoGeometry{}}
+	for i, arc := range raw.Arcs {
+		ls, err := decodeArc(arc, raw.Transform)
+		if err != nil {
+			return nil, fmt.Errorf("topojson: arc %d: %w", i, err)
+		}
+		t.Arcs[i] = ls
+	}
+	for name, obj := range raw.Objects {
+		if obj.Type != "GeometryCollection" {
+			return nil, fmt.Errorf("topojson: object %q: type %q; want \"GeometryCollection\"", name, obj.Type)
+		}
+		for gi, g := range obj.Geometries {
+			tg := TopoGeometry{Properties: g.Properties}
+			switch id := g.ID.(type) {
+			case string:
+				tg.ID = id
+			case float64:
+				tg.ID = fmt.Sprintf("%03d", int(id))
+			}
+			if err := decodeTopoArcs(g.Type, g.Arcs, &tg, len(t.Arcs)); err != nil {
+				return nil, fmt.Errorf("topojson: object %q geometry %d: %w", name, gi, err)
+			}
+			t.Objects[name] = append(t.Objects[name], tg)
+		}
+	}
+	return t, nil
+}
+
+func decodeArc(arc [][2]float64, tr *struct{ Scale, Translate [2]float64 }) (orb.LineString, error) {
+	if len(arc) < 2 {
+		return nil, fmt.Errorf("has %d positions; want at least 2", len(arc))
+	}
+	ls := make(orb.LineString, len(arc))
+	var x, y float64
+	for i, p := range arc {
+		if tr != nil {
+			x, y = x+p[0], y+p[1]
+			ls[i] = orb.Point{x*tr.Scale[0] + tr.Translate[0], y*tr.Scale[1] + tr.Translate[1]}
+		} else {
+			ls[i] = orb.Point(p)
+		}
+		if err := checkPoints(ls[i][0], ls[i][1]); err != nil {
+			return nil, err
+		}
+	}
+	return ls, nil
+}
+
+func decodeTopoArcs(typ string, raw json.RawMessage, tg *TopoGeometry, nArcs int) error {
+	switch typ {
+	case "Polygon":
+		var rings [][]int
+		if err := json.Unmarshal(raw, &rings); err != nil {
+			return fmt.Errorf("bad arcs: %v", err)
+		}
+		tg.Polygons = [][][]int{rings}
+	case "MultiPolygon":
+		if err := json.Unmarshal(raw, &tg.Polygons); err != nil {
+			return fmt.Errorf("bad arcs: %v", err)
+		}
+	case "":
+		return nil // a null geometry: nothing to draw
+	default:
+		return fmt.Errorf("unsupported geometry type %q", typ)
+	}
+	for _, p := range tg.Polygons {
+		for _, r := range p {
+			if len(r) == 0 {
+				return fmt.Errorf("empty ring")
+			}
+			for _, a := range r {
+				if arcIndex(a) >= nArcs {
+					return fmt.Errorf("arc index %d out of range (%d arcs)", a, nArcs)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// arcIndex resolves a possibly reversed (^i) arc reference.
+func arcIndex(a int) int {
+	if a < 0 {
+		return ^a
+	}
+	return a
+}
+
+// MultiPolygon stitches a geometry's arcs into rings of [lon, lat] degrees.
+// Rings that do not close are closed.
+func (t *Topology) MultiPolygon(g TopoGeometry) orb.MultiPolygon {
+	mp := make(orb.MultiPolygon, 0, len(g.Polygons))
+	for _, p := range g.Polygons {
+		poly := make(orb.Polygon, 0, len(p))
+		for _, r := range p {
+			var ring orb.Ring
+			for _, a := range r {
+				arc := t.Arcs[arcIndex(a)]
+				for k := range arc {
+					pt := arc[k]
+					if a < 0 {
+						pt = arc[len(arc)-1-k]
+					}
+					if k == 0 && len(ring) > 0 {
+						continue // shared with the previous arc's end
+					}
+					ring = append(ring, pt)
+				}
+			}
+			if len(ring) > 0 && ring[0] != ring[len(ring)-1] {
+				ring = append(ring, ring[0])
+			}
+			if len(ring) >= 4 {
+				poly = append(poly, ring)
+			}
+		}
+		if len(poly) > 0 {
+			mp = append(mp, poly)
+		}
+	}
+	return mp
+}
+
+// ArcUsers returns, for each arc, the indexes of the geometries of object
+// name that use it. An arc with two users is a shared border; one with one
+// user is a coastline.
+func (t *Topology) ArcUsers(name string) [][]int {
+	users := make([][]int, len(t.Arcs))
+	for gi, g := range t.Objects[name] {
+		for _, p := range g.Polygons {
+			for _, r := range p {
+				for _, a := range r {
+					i := arcIndex(a)
+					if n := len(users[i]); n == 0 || users[i][n-1] != gi {
+						users[i] = append(users[i], gi)
+					}
+				}
+			}
+		}
+	}
+	return users
+}
