@@ -10,12 +10,11 @@ import (
 // zoom 0, so zoom levels read like those of web maps (MapLibre, Leaflet).
 const tileWorld = 256
 
-// Limits keeps the camera on the region: the centre stays inside Region and
-// the zoom inside [MinZoom, MaxZoom]. The zoom can also never fall so low that
-// Region would shrink to less than the viewport.
+// Limits keeps the camera on the region, as MapLibre's maxBounds does: the
+// viewport never shows anything outside World, so the map can be neither lost
+// nor zoomed out past the data; the zoom also stays within MaxZoom.
 type Limits struct {
-	Region  orb.Bound // lon/lat degrees
-	MinZoom float64
+	World   orb.Bound // world metres the viewport must stay inside
 	MaxZoom float64
 }
 
@@ -25,20 +24,18 @@ type Limits struct {
 type Camera struct {
 	proj          Albers
 	limits        Limits
-	region        orb.Bound // limits.Region projected, world metres
 	center        orb.Point // world metres
 	zoom          float64
 	width, height float64 // CSS pixels
 	dpr           float64 // device pixels per CSS pixel
 }
 
-// NewCamera returns a camera on the centre of limits.Region with a 1×1
+// NewCamera returns a camera on the centre of limits.World with a 1×1
 // viewport; call SetViewport and FitBounds before use.
 func NewCamera(proj Albers, limits Limits) *Camera {
 	c := &Camera{proj: proj, limits: limits, width: 1, height: 1, dpr: 1}
-	c.region = proj.ForwardBound(limits.Region)
-	c.center = c.region.Center()
-	c.zoom = limits.MinZoom
+	c.center = limits.World.Center()
+	c.clamp()
 	return c
 }
 
@@ -153,18 +150,29 @@ func (c *Camera) fit(w orb.Bound, padding float64) (float64, orb.Point) {
 	return math.Log2(s * 2 * math.Pi * EarthRadius / tileWorld), w.Center()
 }
 
-// MinZoom returns the smallest zoom the limits allow in this viewport: half a
-// step below the zoom at which the whole region fills it.
+// MinZoom returns the smallest zoom the limits allow in this viewport: the
+// one at which the viewport just covers World along its tighter axis.
 func (c *Camera) MinZoom() float64 {
-	z, _ := c.fit(c.region, 0)
-	return math.Max(c.limits.MinZoom, z-0.5)
+	w := c.limits.World
+	s := math.Max(c.width/math.Max(w.Right()-w.Left(), 1), c.height/math.Max(w.Top()-w.Bottom(), 1))
+	return math.Log2(s * 2 * math.Pi * EarthRadius / tileWorld)
 }
 
 // clamp applies the zoom and pan limits.
 func (c *Camera) clamp() {
 	c.zoom = math.Max(c.MinZoom(), math.Min(c.limits.MaxZoom, c.zoom))
-	c.center[0] = math.Max(c.region.Left(), math.Min(c.region.Right(), c.center[0]))
-	c.center[1] = math.Max(c.region.Bottom(), math.Min(c.region.Top(), c.center[1]))
+	w, s := c.limits.World, c.Scale()
+	halfW, halfH := c.width/2/s, c.height/2/s
+	c.center[0] = clampRange(c.center[0], w.Left()+halfW, w.Right()-halfW)
+	c.center[1] = clampRange(c.center[1], w.Bottom()+halfH, w.Top()-halfH)
+}
+
+// clampRange limits v to [lo, hi], or returns their middle when lo > hi.
+func clampRange(v, lo, hi float64) float64 {
+	if lo > hi {
+		return (lo + hi) / 2
+	}
+	return math.Max(lo, math.Min(hi, v))
 }
 
 // VisibleWorld returns the world-metre bound of the viewport.

@@ -39,6 +39,10 @@ func NewAlbers(lon0, lat0, lat1, lat2 float64) Albers {
 // CentralAsia is the projection Heartland draws with: centred on 66°E, 45°N.
 var CentralAsia = NewAlbers(66, 45, 38, 50)
 
+// CentralAsiaCut is the meridian opposite CentralAsia's centre, in degrees:
+// geometry must not cross it, or it tears across the map.
+const CentralAsiaCut = 66 - 180
+
 // Forward projects [lon, lat] in degrees to world metres.
 func (a Albers) Forward(p orb.Point) orb.Point {
 	rho := math.Sqrt(a.c-2*a.n*math.Sin(rad(p[1]))) / a.n

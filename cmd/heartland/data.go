@@ -148,16 +148,16 @@ func (b *borderBuilder) countries() ([]geo.Feature, error) {
 
 // clipPolygons cuts lon/lat polygons to the map rectangle in projected space.
 func (b *borderBuilder) clipPolygons(mp orb.MultiPolygon) orb.MultiPolygon {
-	// Polygons east of 180° or far west would wrap across the projection's
-	// cut meridian (114°W); none of them can reach the map.
-	near := orb.Bound{Min: orb.Point{-30, -10}, Max: orb.Point{180, 90}}
+	// Longitudes are unwrapped around the projection's cut meridian (114°W)
+	// so Russia's Chukotka stays continuous; the southern hemisphere
+	// (Antarctica's ring runs along the pole) is dropped outright.
 	var keep orb.MultiPolygon
 	for _, p := range mp {
-		if near.Contains(p.Bound().Min) && near.Contains(p.Bound().Max) {
-			keep = append(keep, p)
+		if p.Bound().Max[1] > 0 {
+			keep = append(keep, unwrap(p.Clone()))
 		}
 	}
-	w := project.MultiPolygon(keep.Clone(), geo.CentralAsia.Forward)
+	w := project.MultiPolygon(keep, geo.CentralAsia.Forward)
 	if len(w) == 0 || !w.Bound().Intersects(b.cut) {
 		return nil
 	}
@@ -168,6 +168,19 @@ func (b *borderBuilder) clipPolygons(mp orb.MultiPolygon) orb.MultiPolygon {
 		}
 	}
 	return project.MultiPolygon(kept, geo.CentralAsia.Inverse)
+}
+
+// unwrap shifts longitudes west of 114°W by 360° so that no ring crosses the
+// meridian opposite the projection's centre.
+func unwrap(p orb.Polygon) orb.Polygon {
+	for _, r := range p {
+		for i := range r {
+			if r[i][0] < geo.CentralAsiaCut {
+				r[i][0] += 360
+			}
+		}
+	}
+	return p
 }
 
 // boundaries returns each land border once, per pair of countries, and each
@@ -195,7 +208,13 @@ func (b *borderBuilder) boundaries() []geo.Feature {
 		default:
 			continue // outside the map, or inside one country (Baikonur)
 		}
-		w := project.LineString(b.topo.Arcs[arc].Clone(), geo.CentralAsia.Forward)
+		arcLine := b.topo.Arcs[arc].Clone()
+		for i := range arcLine {
+			if arcLine[i][0] < geo.CentralAsiaCut {
+				arcLine[i][0] += 360
+			}
+		}
+		w := project.LineString(arcLine, geo.CentralAsia.Forward)
 		for _, part := range clip.LineString(b.cut, w) {
 			lines[key] = append(lines[key], project.LineString(part, geo.CentralAsia.Inverse))
 		}

@@ -1,0 +1,61 @@
+# Heartland: the two commands a new user needs are `make run` and `make test`.
+GO        ?= go
+WASM      := build/heartland.wasm
+DIST      := dist
+HEARTLAND := build/heartland
+WASM_SRC  := $(shell find wasm geo assets -name '*.go' -o -name '*.geojson' -o -name '*.json' 2>/dev/null)
+CLI_SRC   := $(shell find cmd geo assets -name '*.go' 2>/dev/null)
+WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
+
+.PHONY: run dist test test-go test-wasm test-browser vet fuzz data bench clean
+
+## run: build the wasm and the site, then serve it on 127.0.0.1 (prints the URL)
+run: dist
+	$(HEARTLAND) serve -dir $(DIST)
+
+## dist: a deployable static site in dist/ (wasm precompressed with brotli and gzip)
+dist: $(WASM) $(HEARTLAND)
+	$(HEARTLAND) build -web web -wasm $(WASM) -out $(DIST)
+
+$(WASM): $(WASM_SRC) go.mod go.sum
+	@mkdir -p build
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./wasm
+
+$(HEARTLAND): $(CLI_SRC) go.mod go.sum
+	@mkdir -p build
+	$(GO) build -o $@ ./cmd/heartland
+
+## test: every test: vet, unit and fuzz seeds, data check, wasm tests under Node, browser tests
+test: vet test-go test-wasm test-browser
+
+vet:
+	$(GO) vet ./geo/... ./assets/... ./cmd/... ./internal/...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+
+test-go:
+	$(GO) test ./geo/... ./assets/... ./cmd/...
+
+## test-wasm: the wasm package's tests, run by Node through Go's go_js_wasm_exec
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...
+
+## test-browser: end-to-end tests in headless Chromium (skipped only outside CI when Chromium is missing)
+test-browser: dist
+	$(GO) test -count=1 -timeout 10m ./internal/browsertest/...
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./geo -run '^$$' -fuzz '^FuzzDecodeGeoJSON$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./geo -run '^$$' -fuzz '^FuzzDecodeTopology$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./geo -run '^$$' -fuzz '^FuzzParseHash$$' -fuzztime $(FUZZTIME)
+
+## data: regenerate assets/borders from the pinned Natural Earth package and GSHHG lakes
+data:
+	mkdir -p build/npm
+	cd build/npm && npm install --no-save --no-audit --no-fund world-atlas@2.0.2
+	$(GO) run ./cmd/heartland data -topojson $(WORLD_ATLAS) -dir assets/borders
+	bash scripts/lakes.sh
+
+clean:
+	rm -rf build dist

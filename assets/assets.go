@@ -1,0 +1,198 @@
+// Package assets holds Heartland's data — Natural Earth borders, lakes and
+// country facts — embedded, with typed loaders that validate it once.
+//
+// It may import only the standard library and heartland/geo.
+package assets
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"heartland/geo"
+)
+
+//go:embed borders/*.geojson countries/facts.json
+var files embed.FS
+
+// FS returns the embedded data files.
+func FS() fs.FS { return files }
+
+// Layer files, by layer id, in drawing order.
+var layerFiles = []struct{ id, name, path string }{
+	{"countries", "Countries", "borders/countries.geojson"},
+	{"boundaries", "Borders and coasts", "borders/boundaries.geojson"},
+	{"water", "Lakes", "borders/lakes.geojson"},
+}
+
+// Layers decodes every embedded layer. Errors name the file and feature.
+func Layers() ([]geo.Layer, error) {
+	out := make([]geo.Layer, 0, len(layerFiles))
+	for _, lf := range layerFiles {
+		raw, err := files.ReadFile(lf.path)
+		if err != nil {
+			continue // an optional layer that has not been generated
+		}
+		fs, err := geo.DecodeGeoJSON(raw)
+		if err != nil {
+			return nil, fmt.Errorf("assets/%s: %w", lf.path, err)
+		}
+		out = append(out, geo.Layer{ID: lf.id, Name: lf.name, Features: fs})
+	}
+	return out, nil
+}
+
+// Source is where a fact comes from.
+type Source struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Year  int    `json:"year"`
+}
+
+// Figure is a number with the year it describes and a source key.
+type Figure struct {
+	Value  float64 `json:"value"`
+	Year   int     `json:"year"`
+	Source string  `json:"source"`
+}
+
+// Text is a sourced string, such as a capital's name.
+type Text struct {
+	Text   string `json:"text"`
+	Source string `json:"source"`
+}
+
+// List is a sourced list of short phrases with its year.
+type List struct {
+	Items  []string `json:"items"`
+	Year   int      `json:"year"`
+	Source string   `json:"source"`
+}
+
+// Membership is a country's place in an organisation.
+type Membership struct {
+	Org    string `json:"org"`
+	Since  int    `json:"since,omitempty"`
+	Status string `json:"status"`
+	Source string `json:"source"`
+}
+
+// Country is the panel content for one country. Optional figures are nil
+// when no verified source was found.
+type Country struct {
+	Name            string       `json:"name"`
+	Capital         *Text        `json:"capital,omitempty"`
+	Population      *Figure      `json:"population,omitempty"`
+	AreaKm2         *Figure      `json:"area_km2,omitempty"`
+	GDPUSD          *Figure      `json:"gdp_usd,omitempty"`
+	GDPPerCapitaUSD *Figure      `json:"gdp_per_capita_usd,omitempty"`
+	Exports         *List        `json:"exports,omitempty"`
+	Resources       *List        `json:"resources,omitempty"`
+	Memberships     []Membership `json:"memberships,omitempty"`
+	Why             string       `json:"why,omitempty"`
+	WhySources      []string     `json:"why_sources,omitempty"`
+}
+
+// Facts is assets/countries/facts.json: countries by ISO alpha-3, and the
+// sources their facts cite by key.
+type Facts struct {
+	Sources   map[string]Source  `json:"sources"`
+	Countries map[string]Country `json:"countries"`
+}
+
+// LoadFacts decodes and validates the country facts.
+func LoadFacts() (Facts, error) {
+	raw, err := files.ReadFile("countries/facts.json")
+	if err != nil {
+		return Facts{}, err
+	}
+	return DecodeFacts(raw)
+}
+
+// DecodeFacts parses a facts document strictly (unknown keys are errors) and
+// checks that every fact has a year and a source that exists.
+func DecodeFacts(raw []byte) (Facts, error) {
+	var f Facts
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return Facts{}, fmt.Errorf("assets/countries/facts.json: %w", err)
+	}
+	if err := f.validate(); err != nil {
+		return Facts{}, fmt.Errorf("assets/countries/facts.json: %w", err)
+	}
+	return f, nil
+}
+
+func (f Facts) validate() error {
+	for key, s := range f.Sources {
+		if s.Title == "" || !strings.HasPrefix(s.URL, "https://") || s.Year < 1900 || s.Year > 2100 {
+			return fmt.Errorf("source %q: want a title, an https url and a year", key)
+		}
+	}
+	for code, c := range f.Countries {
+		if !validAlpha3(code) || c.Name == "" {
+			return fmt.Errorf("country %q: want an ISO alpha-3 key and a name", code)
+		}
+		if err := f.validateCountry(c); err != nil {
+			return fmt.Errorf("country %s: %w", code, err)
+		}
+	}
+	return nil
+}
+
+func (f Facts) validateCountry(c Country) error {
+	check := func(field, source string, year int, needYear bool) error {
+		if _, ok := f.Sources[source]; !ok {
+			return fmt.Errorf("%s: source %q is not in sources", field, source)
+		}
+		if needYear && (year < 1900 || year > 2100) {
+			return fmt.Errorf("%s: year %d out of range", field, year)
+		}
+		return nil
+	}
+	var errs []error
+	if c.Capital != nil {
+		errs = append(errs, check("capital", c.Capital.Source, 0, false))
+	}
+	for name, fig := range map[string]*Figure{"population": c.Population, "area_km2": c.AreaKm2, "gdp_usd": c.GDPUSD, "gdp_per_capita_usd": c.GDPPerCapitaUSD} {
+		if fig != nil {
+			errs = append(errs, check(name, fig.Source, fig.Year, true))
+			if fig.Value <= 0 {
+				errs = append(errs, fmt.Errorf("%s: value %g must be positive", name, fig.Value))
+			}
+		}
+	}
+	for name, l := range map[string]*List{"exports": c.Exports, "resources": c.Resources} {
+		if l != nil {
+			errs = append(errs, check(name, l.Source, l.Year, true))
+		}
+	}
+	for _, m := range c.Memberships {
+		errs = append(errs, check("membership "+m.Org, m.Source, 0, false))
+	}
+	for _, s := range c.WhySources {
+		errs = append(errs, check("why", s, 0, false))
+	}
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func validAlpha3(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}

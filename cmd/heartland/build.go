@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func init() {
+	register("build", "write a deployable site to dist/ (web files, wasm, precompressed)", runBuild)
+}
+
+// wasmBytesPlaceholder is replaced in every HTML file by the uncompressed
+// size of heartland.wasm: the loader's progress bar needs it because a
+// brotli response's Content-Length is the compressed size.
+const wasmBytesPlaceholder = "__WASM_BYTES__"
+
+// buildConfig is what the build command's flags decide.
+type buildConfig struct {
+	webDir   string // web/ sources copied as they are
+	wasmFile string // the compiled map, written as heartland.wasm
+	outDir   string // recreated on every build
+	// wasmExecJS is the loader glue of the Go toolchain that built the wasm.
+	wasmExecJS string
+	// largeBrotliQuality is used for files over largeFileBytes (the wasm);
+	// smaller files get quality 11.
+	largeBrotliQuality int
+}
+
+// builtFile is one file written to the out dir, with the sizes of its
+// precompressed siblings (0 when not written).
+type builtFile struct {
+	rel                       string // slash-separated, relative to the out dir
+	raw, gzipSize, brotliSize int64
+}
+
+func runBuild(args []string) error {
+	return buildCommand(args, os.Stdout, os.Stderr)
+}
+
+// buildCommand parses the build flags, builds, and prints a size summary.
+func buildCommand(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg buildConfig
+	fs.StringVar(&cfg.webDir, "web", "web", "`directory` of HTML, CSS and loader files")
+	fs.StringVar(&cfg.wasmFile, "wasm", "build/heartland.wasm", "compiled map `file` (GOOS=js GOARCH=wasm go build ./wasm)")
+	fs.StringVar(&cfg.outDir, "out", "dist", "output `directory`, deleted and recreated")
+	fs.IntVar(&cfg.largeBrotliQuality, "large-brotli-quality", defaultLargeBrotliQuality,
+		"brotli `quality` (0-11) for files over 1 MiB such as the wasm; 11 is ~12% smaller but ~20x slower")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if cfg.largeBrotliQuality < 0 || cfg.largeBrotliQuality > 11 {
+		return fmt.Errorf("-large-brotli-quality %d: want 0 to 11", cfg.largeBrotliQuality)
+	}
+	cfg.wasmExecJS = filepath.Join(goRoot(), "lib", "wasm", "wasm_exec.js")
+
+	start := time.Now()
+	files, err := buildSite(cfg)
+	if err != nil {
+		return err
+	}
+	printBuildSummary(stdout, cfg, files, time.Since(start))
+	return nil
+}
+
+// goRoot is the GOROOT of the go command on PATH, whose wasm_exec.js
+// matches the wasm it builds; the running binary's GOROOT is the fallback.
+func goRoot() string {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if root := strings.TrimSpace(string(out)); err == nil && root != "" {
+		return root
+	}
+	return runtime.GOROOT()
+}
+
+// buildSite recreates cfg.outDir with the web files, heartland.wasm and
+// wasm_exec.js, then writes precompressed siblings.
+func buildSite(cfg buildConfig) ([]builtFile, error) {
+	if err := checkBuildInputs(cfg); err != nil {
+		return nil, err
+	}
+	wasmInfo, err := os.Stat(cfg.wasmFile)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.RemoveAll(cfg.outDir); err != nil {
+		return nil, fmt.Errorf("removing old %s: %w", cfg.outDir, err)
+	}
+	if err := os.MkdirAll(cfg.outDir, 0o755); err != nil {
+		return nil, err
+	}
+	wasmBytes := []byte(strconv.FormatInt(wasmInfo.Size(), 10))
+	files, err := copyWebTree(cfg.webDir, cfg.outDir, wasmBytes)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []struct{ src, rel string }{
+		{cfg.wasmFile, "heartland.wasm"},
+		{cfg.wasmExecJS, "wasm_exec.js"},
+	} {
+		f, err := copyFile(c.src, cfg.outDir, c.rel, nil)
+		if err != nil {
+			return nil, err
+		}
+		files = replaceOrAppend(files, f)
+	}
+	if err := precompressAll(cfg.outDir, files, cfg.largeBrotliQuality); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// checkBuildInputs fails early, before anything is deleted, with what to do.
+func checkBuildInputs(cfg buildConfig) error {
+	if info, err := os.Stat(cfg.webDir); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s: not a directory; pass the web sources with -web", cfg.webDir)
+	}
+	if info, err := os.Stat(cfg.wasmFile); err != nil || !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: no wasm file; build it first with `GOOS=js GOARCH=wasm go build -o %s ./wasm`", cfg.wasmFile, cfg.wasmFile)
+	}
+	if _, err := os.Stat(cfg.wasmExecJS); err != nil {
+		return fmt.Errorf("wasm_exec.js not found in the Go installation: %w", err)
+	}
+	return checkOutDir(cfg)
+}
+
+// checkOutDir refuses an out dir whose deletion would destroy the inputs
+// or the working tree (e.g. -out . or -out web).
+func checkOutDir(cfg buildConfig) error {
+	out, err := filepath.Abs(cfg.outDir)
+	if err != nil {
+		return err
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	protected := []string{cwd, cfg.webDir, cfg.wasmFile, cfg.wasmExecJS}
+	for _, p := range protected {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return err
+		}
+		if isWithin(abs, out) || isWithin(out, abs) && p == cfg.webDir {
+			return fmt.Errorf("-out %s would delete or overlap %s; choose a separate directory such as dist", cfg.outDir, p)
+		}
+	}
+	return nil
+}
+
+// isWithin reports whether path is dir or inside it; both are absolute.
+func isWithin(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// copyWebTree copies every non-dot file under webDir into outDir, putting
+// the wasm size into HTML files.
+func copyWebTree(webDir, outDir string, wasmBytes []byte) ([]builtFile, error) {
+	var files []builtFile
+	err := filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != webDir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if info, err := os.Stat(p); err != nil || !info.Mode().IsRegular() {
+			return nil // dangling symlinks, sockets and the like are not site files
+		}
+		rel, err := filepath.Rel(webDir, p)
+		if err != nil {
+			return err
+		}
+		var transform func([]byte) []byte
+		if strings.EqualFold(filepath.Ext(p), ".html") {
+			transform = func(b []byte) []byte {
+				return bytes.ReplaceAll(b, []byte(wasmBytesPlaceholder), wasmBytes)
+			}
+		}
+		f, err := copyFile(p, outDir, filepath.ToSlash(rel), transform)
+		if err != nil {
+			return err
+		}
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("copying %s: %w", webDir, err)
+	}
+	return files, nil
+}
+
+// copyFile writes src to outDir/rel, through transform when it is not nil.
+func copyFile(src, outDir, rel string, transform func([]byte) []byte) (builtFile, error) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return builtFile{}, err
+	}
+	if transform != nil {
+		data = transform(data)
+	}
+	dst := filepath.Join(outDir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return builtFile{}, err
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return builtFile{}, err
+	}
+	return builtFile{rel: rel, raw: int64(len(data))}, nil
+}
+
+// replaceOrAppend adds f to files, replacing a web file of the same name:
+// the built wasm and the toolchain's wasm_exec.js win over stale copies.
+func replaceOrAppend(files []builtFile, f builtFile) []builtFile {
+	for i := range files {
+		if files[i].rel == f.rel {
+			files[i] = f
+			return files
+		}
+	}
+	return append(files, f)
+}

@@ -1,0 +1,87 @@
+package geo
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+// LabelAnchor returns the point of a world-metre multipolygon where a label
+// sits best: the interior point of its largest polygon farthest from any
+// edge (an approximate pole of inaccessibility), found by a coarse grid
+// search refined three times around the best cell.
+func LabelAnchor(mp orb.MultiPolygon) orb.Point {
+	var best orb.Polygon
+	bestArea := -1.0
+	for _, p := range mp {
+		if a := math.Abs(planar.Area(p)); a > bestArea {
+			best, bestArea = p, a
+		}
+	}
+	if best == nil {
+		return orb.Point{}
+	}
+	b := best.Bound()
+	center, radius := b.Center(), math.Max(b.Right()-b.Left(), b.Top()-b.Bottom())/2
+	bestPt, bestD := planar.CentroidArea(best)
+	bestD = edgeDistance(best, bestPt)
+	for round := 0; round < 4; round++ {
+		const n = 16
+		for i := 0; i <= n; i++ {
+			for j := 0; j <= n; j++ {
+				p := orb.Point{center[0] - radius + 2*radius*float64(i)/n, center[1] - radius + 2*radius*float64(j)/n}
+				if d := edgeDistance(best, p); d > bestD {
+					bestPt, bestD = p, d
+				}
+			}
+		}
+		center, radius = bestPt, radius/4
+	}
+	return bestPt
+}
+
+// edgeDistance is the distance from p to the polygon's boundary, or -1 when
+// p lies outside.
+func edgeDistance(p orb.Polygon, pt orb.Point) float64 {
+	if !planar.PolygonContains(p, pt) {
+		return -1
+	}
+	d := math.Inf(1)
+	for _, r := range p {
+		d = math.Min(d, planar.DistanceFrom(orb.LineString(r), pt))
+	}
+	return d
+}
+
+// LabelBox is a label's rectangle in screen pixels: its centre and size.
+type LabelBox struct {
+	X, Y, W, H float64
+}
+
+func (a LabelBox) overlaps(b LabelBox, gap float64) bool {
+	return math.Abs(a.X-b.X)*2 < a.W+b.W+2*gap && math.Abs(a.Y-b.Y)*2 < a.H+b.H+2*gap
+}
+
+// PlaceLabels chooses which labels to show: boxes are taken in order (most
+// important first) and kept when they lie inside the width×height viewport
+// and overlap no kept box by less than gap pixels. It appends the kept
+// indexes to dst and returns it, so the frame loop can reuse the slice.
+func PlaceLabels(dst []int, boxes []LabelBox, width, height, gap float64) []int {
+	for i, b := range boxes {
+		if b.X-b.W/2 < 0 || b.Y-b.H/2 < 0 || b.X+b.W/2 > width || b.Y+b.H/2 > height {
+			continue
+		}
+		free := true
+		for _, k := range dst {
+			if b.overlaps(boxes[k], gap) {
+				free = false
+				break
+			}
+		}
+		if free {
+			dst = append(dst, i)
+		}
+	}
+	return dst
+}

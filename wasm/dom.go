@@ -1,0 +1,151 @@
+//go:build js
+
+package main
+
+import (
+	"fmt"
+	"math"
+	"syscall/js"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geo"
+
+	hgeo "heartland/geo"
+)
+
+// dom is the HTML around the canvas: tooltip, panel, scale bar, legend and
+// the URL hash. Text from data is always set with textContent.
+type dom struct {
+	doc        js.Value
+	canvas     js.Value
+	tooltip    js.Value
+	panel      js.Value
+	panelTitle js.Value
+	panelBody  js.Value
+	scaleBar   js.Value
+	scaleLabel js.Value
+	live       js.Value
+	prevFocus  js.Value
+	api        js.Value // window.heartland
+	lastScale  string
+	lastHash   string
+}
+
+func newDOM(canvas js.Value) *dom {
+	doc := js.Global().Get("document")
+	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
+	return &dom{doc: doc, canvas: canvas, tooltip: byID("tooltip"), panel: byID("panel"),
+		panelTitle: byID("panel-title"), panelBody: byID("panel-body"), scaleBar: byID("scale-bar"),
+		scaleLabel: byID("scale-label"), live: byID("live"), api: js.Global().Get("heartland")}
+}
+
+func (d *dom) showTooltip(name string, x, y float64) {
+	d.tooltip.Set("textContent", name)
+	d.tooltip.Get("style").Set("transform", fmt.Sprintf("translate(%dpx, %dpx)", int(x)+14, int(y)+14))
+	d.tooltip.Set("hidden", false)
+}
+
+func (d *dom) hideTooltip() { d.tooltip.Set("hidden", true) }
+
+func (d *dom) setCursor(c string) { d.canvas.Get("style").Set("cursor", c) }
+
+// el creates an element with optional class and text.
+func (d *dom) el(tag, class, text string) js.Value {
+	e := d.doc.Call("createElement", tag)
+	if class != "" {
+		e.Set("className", class)
+	}
+	if text != "" {
+		e.Set("textContent", text)
+	}
+	return e
+}
+
+func (d *dom) closePanel() {
+	if d.panel.Get("hidden").Bool() {
+		return
+	}
+	d.panel.Set("hidden", true)
+	d.live.Set("textContent", "Panel closed")
+	if !d.prevFocus.IsUndefined() && !d.prevFocus.IsNull() {
+		d.prevFocus.Call("focus")
+	}
+}
+
+// updateScale sizes the scale bar to a round distance of at most 120 CSS
+// pixels, measured on the ground at the centre of the map.
+func (d *dom) updateScale(cam *hgeo.Camera) {
+	w, h, _ := cam.Viewport()
+	a, b := cam.Unproject(w/2-50, h/2), cam.Unproject(w/2+50, h/2)
+	metresPerPx := geo.Distance(orb.Point(a), orb.Point(b)) / 100
+	if !(metresPerPx > 0) {
+		return
+	}
+	dist := niceDistance(metresPerPx * 120)
+	px := dist / metresPerPx
+	label := fmt.Sprintf("%g km", dist/1000)
+	if dist < 1000 {
+		label = fmt.Sprintf("%g m", dist)
+	}
+	key := fmt.Sprintf("%d %s", int(px), label)
+	if key == d.lastScale {
+		return
+	}
+	d.lastScale = key
+	d.scaleBar.Get("style").Set("width", fmt.Sprintf("%dpx", int(math.Round(px))))
+	d.scaleLabel.Set("textContent", label)
+}
+
+// niceDistance rounds metres down to 1, 2 or 5 times a power of ten.
+func niceDistance(m float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(m)))
+	for _, f := range []float64{5, 2, 1} {
+		if f*p <= m {
+			return f * p
+		}
+	}
+	return p
+}
+
+// writeHash puts the shareable state in the URL without adding history.
+func (d *dom) writeHash(g *Game) {
+	h := g.state().Hash()
+	if h == d.lastHash {
+		return
+	}
+	d.lastHash = h
+	js.Global().Get("history").Call("replaceState", nil, "", h)
+}
+
+// viewSettled runs once the view has stopped moving.
+func (d *dom) viewSettled(g *Game) {
+	d.writeHash(g)
+	c := g.cam.Center()
+	d.emit("move", map[string]any{"center": []any{c[0], c[1]}, "zoom": g.cam.Zoom()})
+}
+
+// emit calls the page's listeners registered with heartland.on.
+func (d *dom) emit(event string, payload any) {
+	if fn := d.api.Get("_emit"); fn.Type() == js.TypeFunction {
+		fn.Invoke(event, payload)
+	}
+}
+
+func (d *dom) warn(msg string) { js.Global().Get("console").Call("warn", "heartland: "+msg) }
+
+// fatal replaces the loading screen with a message; the map cannot run.
+func fatal(msg string) {
+	js.Global().Get("console").Call("error", "heartland: "+msg)
+	if fn := js.Global().Get("heartland").Get("_fail"); fn.Type() == js.TypeFunction {
+		fn.Invoke(msg)
+	}
+}
+
+// syncLayers ticks the legend's layer boxes to match the visible layers.
+func (d *dom) syncLayers(g *Game) {
+	boxes := d.doc.Call("querySelectorAll", "input[data-layer]")
+	for i := 0; i < boxes.Length(); i++ {
+		b := boxes.Index(i)
+		b.Set("checked", g.scene.visible[b.Get("dataset").Get("layer").String()])
+	}
+}

@@ -1,0 +1,73 @@
+//go:build js
+
+// Command wasm is Heartland in the browser: Ebiten draws the map into the
+// page's canvas and syscall/js runs the panels, legend, URL hash and the
+// window.heartland API.
+package main
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"heartland/assets"
+	"heartland/geo"
+)
+
+func main() {
+	g, err := newGame()
+	if err != nil {
+		fatal(err.Error())
+		select {}
+	}
+	ebiten.SetScreenClearedEveryFrame(false)
+	// In an iframe the canvas has no focus until clicked; keep running.
+	ebiten.SetRunnableOnUnfocused(true)
+	ebiten.SetWindowTitle("Heartland")
+	// InitUnfocused: the page, not the canvas, has focus at start, so no
+	// focus ring shows until a keyboard user tabs to the map.
+	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
+		fatal("the map could not start: " + err.Error() + ". Heartland needs WebGL 2.")
+	}
+}
+
+func newGame() (*Game, error) {
+	layers, err := assets.Layers()
+	if err != nil {
+		return nil, fmt.Errorf("map data is broken: %w", err)
+	}
+	facts, err := assets.LoadFacts()
+	if err != nil {
+		return nil, fmt.Errorf("country facts are broken: %w", err)
+	}
+	s := newScene(layers, facts)
+	s.visible["labels"] = true
+	world := s.worldBound
+	// The data is cut 3% wider than the map rectangle; keep the cut unseen.
+	pad := (world.Right() - world.Left()) * 0.03 / 1.06
+	cam := geo.NewCamera(geo.CentralAsia, geo.Limits{World: world.Pad(-pad), MaxZoom: 11})
+	canvas := js.Global().Get("document").Call("querySelector", "canvas")
+	// Ebiten gives the canvas tabindex 1, which jumps it ahead of the page.
+	canvas.Call("setAttribute", "tabindex", 0)
+	canvas.Call("setAttribute", "role", "application")
+	canvas.Call("setAttribute", "aria-roledescription", "map")
+	canvas.Call("setAttribute", "aria-label", "Map of Central Asia. Arrow keys pan, plus and minus zoom, 0 resets.")
+	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas), dirty: true}
+	g.input = newInputQueue(func() {})
+	g.input.listen(canvas)
+	g.installAPI()
+	g.listenPage()
+	g.onFrame = g.firstFrame
+	return g, nil
+}
+
+// firstFrame restores the URL state, then resolves heartland.ready after the
+// first full frame.
+func (g *Game) firstFrame() {
+	if g.readyDone {
+		return
+	}
+	g.readyDone = true
+	js.Global().Get("heartland").Call("_ready")
+}

@@ -1,0 +1,52 @@
+//go:build js
+
+package main
+
+import (
+	"syscall/js"
+
+	"heartland/geo"
+)
+
+// listenPage wires the HTML controls: zoom buttons, legend boxes, the panel's
+// close button and edits of the URL hash.
+func (g *Game) listenPage() {
+	doc := js.Global().Get("document")
+	onClick := func(id string, fn func()) {
+		if el := doc.Call("getElementById", id); !el.IsNull() {
+			el.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any { fn(); return nil }))
+		}
+	}
+	onClick("zoom-in", func() { g.input.push(inputEvent{kind: "zoom", dz: 1}) })
+	onClick("zoom-out", func() { g.input.push(inputEvent{kind: "zoom", dz: -1}) })
+	onClick("zoom-reset", func() { g.input.push(inputEvent{kind: "key", key: "0"}) })
+	onClick("panel-close", func() { g.input.push(inputEvent{kind: "key", key: "Escape"}) })
+	boxes := doc.Call("querySelectorAll", "input[data-layer]")
+	for i := 0; i < boxes.Length(); i++ {
+		box := boxes.Index(i)
+		box.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any {
+			g.scene.visible[box.Get("dataset").Get("layer").String()] = box.Get("checked").Bool()
+			g.dirty = true
+			g.ui.writeHash(g)
+			g.ui.emit("layers", g.state().Layers)
+			return nil
+		}))
+	}
+	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
+		if js.Global().Get("location").Get("hash").String() != g.ui.lastHash {
+			g.restoreHash()
+		}
+		return nil
+	}))
+}
+
+// restoreHash applies the state in the URL; malformed parts are reported on
+// the console and skipped.
+func (g *Game) restoreHash() {
+	hash := js.Global().Get("location").Get("hash").String()
+	s, warnings := geo.ParseHash(hash)
+	for _, w := range warnings {
+		g.ui.warn("URL: " + w)
+	}
+	g.applyState(s)
+}

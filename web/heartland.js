@@ -1,0 +1,84 @@
+// Heartland loader: defines window.heartland (ready, on), streams the wasm
+// with a progress bar, and shows a clear message if anything fails.
+"use strict";
+(function () {
+  const listeners = {};
+  let resolveReady, rejectReady;
+  const api = {
+    ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
+    on(event, fn) { (listeners[event] = listeners[event] || []).push(fn); return api; },
+    off(event, fn) { listeners[event] = (listeners[event] || []).filter((f) => f !== fn); return api; },
+    _emit(event, payload) {
+      for (const fn of listeners[event] || []) {
+        try { fn(payload); } catch (e) { console.error(e); }
+      }
+    },
+    _ready() {
+      document.getElementById("loader").hidden = true;
+      resolveReady(api);
+    },
+    _fail(message) {
+      document.getElementById("loader").hidden = true;
+      document.getElementById("error-text").textContent = message;
+      document.getElementById("error").hidden = false;
+      rejectReady(new Error(message));
+    },
+  };
+  api.ready.catch(() => {}); // failures are shown on the page
+  window.heartland = api;
+
+  function progress(received, total) {
+    const bar = document.getElementById("progress-bar");
+    const text = document.getElementById("loader-text");
+    if (total > 0) {
+      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + "%";
+      text.textContent = "Loading the map… " + (received / 1048576).toFixed(1) + " of " + (total / 1048576).toFixed(1) + " MB";
+    }
+  }
+
+  // Counts bytes as they stream so instantiateStreaming still compiles while
+  // downloading. A brotli response's Content-Length is the compressed size,
+  // so the build writes the real size into a meta tag.
+  function withProgress(response) {
+    const meta = document.querySelector('meta[name="heartland:wasm-bytes"]');
+    let total = meta ? parseInt(meta.content, 10) : NaN;
+    if (!(total > 0)) total = parseInt(response.headers.get("Content-Length") || "0", 10);
+    if (!response.body) return response;
+    let received = 0;
+    const reader = response.body.getReader();
+    const stream = new ReadableStream({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) { controller.close(); return; }
+        received += value.byteLength;
+        progress(received, total);
+        controller.enqueue(value);
+      },
+    });
+    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+  }
+
+  async function start() {
+    document.getElementById("error-reload").addEventListener("click", () => location.reload());
+    const probe = document.createElement("canvas");
+    if (!probe.getContext("webgl2")) {
+      api._fail("This browser has WebGL 2 turned off or unavailable, and the map needs it to draw. Try another browser or enable hardware acceleration.");
+      return;
+    }
+    if (typeof Go !== "function") {
+      api._fail("wasm_exec.js did not load; the page may be incomplete.");
+      return;
+    }
+    try {
+      const go = new Go();
+      const response = await fetch("heartland.wasm");
+      if (!response.ok) throw new Error("heartland.wasm: HTTP " + response.status);
+      const { instance } = await WebAssembly.instantiateStreaming(withProgress(response), go.importObject);
+      document.getElementById("loader-text").textContent = "Drawing the map…";
+      go.run(instance).then(() => api._fail("The map stopped unexpectedly. Reload to start it again."));
+    } catch (err) {
+      api._fail("The map could not be downloaded or started (" + err.message + "). Check your connection and reload.");
+    }
+  }
+  document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", start) : start();
+})();
