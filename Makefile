@@ -30,12 +30,13 @@ test: vet test-go test-wasm test-browser
 
 vet:
 	$(GO) vet ./geo/... ./assets/... ./cmd/... ./internal/...
+	$(GO) run ./cmd/heartland check
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 
 test-go:
 	$(GO) test ./geo/... ./assets/... ./cmd/...
 
-## test-wasm: the wasm package's tests, run by Node through Go's go_js_wasm_exec
+## test-wasm: the browser shell's tests (GOOS=js), run by Node through Go's go_js_wasm_exec
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...
 
@@ -56,6 +57,7 @@ data:
 	cd build/npm && npm install --no-save --no-audit --no-fund world-atlas@2.0.2
 	$(GO) run ./cmd/heartland data -topojson $(WORLD_ATLAS) -dir assets/borders
 	bash scripts/lakes.sh
+	$(GO) run ./cmd/heartland pack -dir assets/borders -out assets/packed
 
 clean:
 	rm -rf build dist

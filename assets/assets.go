@@ -15,30 +15,35 @@ import (
 	"heartland/geo"
 )
 
-//go:embed borders/*.geojson countries/facts.json
+// The browser loads the packed layers (see geo.PackFeatures), generated from
+// the GeoJSON beside them by `heartland pack`; TestPackedLayersMatchGeoJSON
+// keeps the two in step.
+//
+//go:embed packed/*.bin countries/facts.json
 var files embed.FS
 
 // FS returns the embedded data files.
 func FS() fs.FS { return files }
 
-// Layer files, by layer id, in drawing order.
+// Layer files, by layer id, in drawing order: path is the base name of both
+// borders/NAME.geojson and packed/NAME.bin.
 var layerFiles = []struct{ id, name, path string }{
-	{"countries", "Countries", "borders/countries.geojson"},
-	{"boundaries", "Borders and coasts", "borders/boundaries.geojson"},
-	{"water", "Lakes", "borders/lakes.geojson"},
+	{"countries", "Countries", "countries"},
+	{"boundaries", "Borders and coasts", "boundaries"},
+	{"water", "Lakes", "lakes"},
 }
 
 // Layers decodes every embedded layer. Errors name the file and feature.
 func Layers() ([]geo.Layer, error) {
 	out := make([]geo.Layer, 0, len(layerFiles))
 	for _, lf := range layerFiles {
-		raw, err := files.ReadFile(lf.path)
+		raw, err := files.ReadFile("packed/" + lf.path + ".bin")
 		if err != nil {
-			continue // an optional layer that has not been generated
+			return nil, fmt.Errorf("assets/packed/%s.bin: %w (run make data)", lf.path, err)
 		}
-		fs, err := geo.DecodeGeoJSON(raw)
+		fs, err := geo.UnpackFeatures(raw)
 		if err != nil {
-			return nil, fmt.Errorf("assets/%s: %w", lf.path, err)
+			return nil, fmt.Errorf("assets/packed/%s.bin: %w", lf.path, err)
 		}
 		out = append(out, geo.Layer{ID: lf.id, Name: lf.name, Features: fs})
 	}

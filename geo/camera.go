@@ -40,14 +40,23 @@ func NewCamera(proj Albers, limits Limits) *Camera {
 }
 
 // SetViewport sets the size of the map element in CSS pixels and the device
-// pixel ratio. Sizes below one pixel are raised to one.
+// pixel ratio. Sizes below one pixel, or not finite, become one.
 func (c *Camera) SetViewport(width, height, dpr float64) {
-	c.width, c.height = math.Max(1, width), math.Max(1, height)
+	c.width, c.height = viewportSize(width), viewportSize(height)
 	if !(dpr > 0) || math.IsInf(dpr, 0) {
 		dpr = 1
 	}
 	c.dpr = dpr
 	c.clamp()
+}
+
+// viewportSize keeps NaN and Inf out of the camera, which would otherwise
+// stay NaN through every later clamp.
+func viewportSize(v float64) float64 {
+	if !(v >= 1) || math.IsInf(v, 1) {
+		return 1
+	}
+	return v
 }
 
 // Viewport returns the map size in CSS pixels and the device pixel ratio.
@@ -137,8 +146,13 @@ func (c *Camera) ZoomAround(x, y, dz float64) {
 
 // FitBounds centres the camera on a lon/lat bound and picks the largest zoom
 // at which it fits inside the viewport less padding CSS pixels on each side.
+// Bounds or padding that are not finite are ignored.
 func (c *Camera) FitBounds(b orb.Bound, padding float64) {
-	c.zoom, c.center = c.fit(c.proj.ForwardBound(b), padding)
+	zoom, center := c.fit(c.proj.ForwardBound(b), padding)
+	if math.IsNaN(zoom) || math.IsNaN(center[0]) || math.IsNaN(center[1]) {
+		return // NaN would survive clamp and stick
+	}
+	c.zoom, c.center = zoom, center
 	c.clamp()
 }
 

@@ -170,6 +170,49 @@ func unmarshalCoords(raw json.RawMessage, v any) error {
 	if err := json.Unmarshal(raw, v); err != nil {
 		return fmt.Errorf("bad coordinates: %v", err)
 	}
+	return checkPositions(raw, positionDepth(v))
+}
+
+func positionDepth(v any) int {
+	switch v.(type) {
+	case *[2]float64:
+		return 1
+	case *[][2]float64:
+		return 2
+	case *[][][2]float64:
+		return 3
+	}
+	return 4
+}
+
+// checkPositions rejects what json.Unmarshal lets into a [2]float64 as
+// zeros: nulls and positions of fewer than two numbers, so [76.9] is not
+// taken for 76.9°E 0°N. raw has already unmarshalled, so it holds only
+// arrays, numbers and nulls; positions are the arrays at depth.
+func checkPositions(raw []byte, depth int) error {
+	if bytes.IndexByte(raw, 'n') >= 0 {
+		return fmt.Errorf("coordinates hold null; want numbers")
+	}
+	d, commas, empty := 0, 0, true
+	for _, c := range raw {
+		switch {
+		case c == '[':
+			d++
+			commas, empty = 0, true
+		case c == ']':
+			if d == depth && empty {
+				return fmt.Errorf("a position needs 2 numbers; found 0")
+			}
+			if d == depth && commas == 0 {
+				return fmt.Errorf("a position needs 2 numbers; found 1")
+			}
+			d--
+		case c == ',' && d == depth:
+			commas++
+		case c > ' ' && d == depth:
+			empty = false
+		}
+	}
 	return nil
 }
 

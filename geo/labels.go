@@ -85,3 +85,37 @@ func PlaceLabels(dst []int, boxes []LabelBox, width, height, gap float64) []int 
 	}
 	return dst
 }
+
+// AddLabelPoints stores in the "label" property of every polygonal feature
+// the [lon, lat] degrees of its LabelAnchor under projection p. The search is
+// too slow to run in the browser at start-up, so the packer runs it once.
+func AddLabelPoints(features []Feature, p Albers) {
+	for i := range features {
+		f := &features[i]
+		var mp orb.MultiPolygon
+		switch g := f.Geometry.(type) {
+		case orb.Polygon:
+			mp = orb.MultiPolygon{g}
+		case orb.MultiPolygon:
+			mp = g
+		default:
+			continue
+		}
+		ll := p.Inverse(LabelAnchor(ToWorld(p, mp).(orb.MultiPolygon)))
+		if f.Props == nil {
+			f.Props = map[string]any{}
+		}
+		f.Props["label"] = []any{math.Round(ll[0]*1e4) / 1e4, math.Round(ll[1]*1e4) / 1e4}
+	}
+}
+
+// LabelPoint returns the feature's "label" property as [lon, lat] degrees.
+func (f Feature) LabelPoint() (orb.Point, bool) {
+	l, ok := f.Props["label"].([]any)
+	if !ok || len(l) != 2 {
+		return orb.Point{}, false
+	}
+	lon, ok1 := l[0].(float64)
+	lat, ok2 := l[1].(float64)
+	return orb.Point{lon, lat}, ok1 && ok2 && checkPoints(lon, lat) == nil
+}

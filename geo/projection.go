@@ -80,6 +80,10 @@ func (a Albers) ForwardBound(b orb.Bound) orb.Bound {
 			out = out.Extend(a.Forward(p))
 		}
 	}
+	// Parallels bulge furthest at the central meridian, between the samples.
+	if lon0 := deg(a.lon0); b.Min[0] < lon0 && lon0 < b.Max[0] {
+		out = out.Extend(a.Forward(orb.Point{lon0, b.Min[1]})).Extend(a.Forward(orb.Point{lon0, b.Max[1]}))
+	}
 	return out
 }
 

@@ -137,3 +137,6 @@ func (s State) Hash() string {
 	}
 	return "#" + strings.Join(parts, "&")
 }
+
+// ValidLonLat checks that p is [lon, lat] in degrees within ±180, ±90.
+func ValidLonLat(p orb.Point) error { return checkPoints(p[0], p[1]) }

@@ -29,7 +29,7 @@ func (g *Game) hoverAt(x, y float64) {
 func (g *Game) setHover(id string, x, y float64) {
 	if id != g.hover {
 		g.hover = id
-		g.dirty = true
+		g.redraw()
 	}
 	if it := g.scene.byID[id]; it != nil {
 		g.ui.showTooltip(it.feature.Name, x, y)
@@ -59,7 +59,7 @@ func (g *Game) selectID(id string) bool {
 		return true
 	}
 	g.selected = id
-	g.dirty = true
+	g.redraw()
 	if id == "" {
 		g.ui.closePanel()
 	} else {

@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb/geo"
 
 	hgeo "heartland/geo"
+	"heartland/wasm/bridge"
 )
 
 // dom is the HTML around the canvas: tooltip, panel, scale bar, legend and
@@ -81,7 +82,7 @@ func (d *dom) updateScale(cam *hgeo.Camera) {
 	if !(metresPerPx > 0) {
 		return
 	}
-	dist := niceDistance(metresPerPx * 120)
+	dist := bridge.NiceDistance(metresPerPx * 120)
 	px := dist / metresPerPx
 	label := fmt.Sprintf("%g km", dist/1000)
 	if dist < 1000 {
@@ -94,17 +95,6 @@ func (d *dom) updateScale(cam *hgeo.Camera) {
 	d.lastScale = key
 	d.scaleBar.Get("style").Set("width", fmt.Sprintf("%dpx", int(math.Round(px))))
 	d.scaleLabel.Set("textContent", label)
-}
-
-// niceDistance rounds metres down to 1, 2 or 5 times a power of ten.
-func niceDistance(m float64) float64 {
-	p := math.Pow(10, math.Floor(math.Log10(m)))
-	for _, f := range []float64{5, 2, 1} {
-		if f*p <= m {
-			return f * p
-		}
-	}
-	return p
 }
 
 // writeHash puts the shareable state in the URL without adding history.

@@ -11,6 +11,10 @@ import (
 	"heartland/geo"
 )
 
+// settleDelay is how long the view must rest before the URL hash and the
+// move event follow it.
+const settleDelay = 300 * time.Millisecond
+
 // Game is the Ebiten game: Update turns queued input into camera and
 // selection changes; Draw redraws only when something changed.
 type Game struct {
@@ -30,16 +34,22 @@ type Game struct {
 	lastFrame time.Time
 	readyDone bool
 	viewInit  bool
-	onFrame   func()
-	width     float64
-	height    float64
-	dpr       float64
+
+	wakeCh     chan struct{}
+	timings    map[string]any // start-up phases, milliseconds, for stats()
+	idleFrames int
+	onFrame    func()
+	width      float64
+	height     float64
+	dpr        float64
 }
 
 func (g *Game) Update() error {
+	g.parkWhileIdle()
 	g.input.drain(g)
-	if g.moved && time.Since(g.lastMove) > 300*time.Millisecond {
+	if g.moved && time.Since(g.lastMove) >= settleDelay {
 		g.moved = false
+		g.dirty = true // once more, anti-aliased
 		g.ui.viewSettled(g)
 	}
 	return nil
@@ -53,6 +63,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.dirty = false
 	screen.Fill(colorWater)
 	g.drawMap(screen)
+	if !g.readyDone {
+		g.timings["firstDrawMs"] = ms(time.Since(start))
+	}
 	g.labels.draw(screen, g)
 	g.ui.updateScale(g.cam)
 	g.recordFrame(time.Since(start))
@@ -84,41 +97,85 @@ func (g *Game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 // current zoom.
 func (g *Game) drawMap(screen *ebiten.Image) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
-	a, tx, ty := g.cam.Affine()
+	var v view
+	v.a, v.tx, v.ty = g.cam.Affine()
+	v.smooth = !g.moved
 	dpr := float32(g.dpr)
 	if g.scene.visible["countries"] {
-		m.neighbours.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
-		m.territories.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
-		m.central.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
+		m.neighbours.draw(screen, v, 0, ebiten.FillRuleNonZero)
+		m.territories.draw(screen, v, 0, ebiten.FillRuleNonZero)
+		m.central.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		if f, ok := m.fill[g.hover]; ok && g.hover != g.selected {
 			f.color = colorHoverMuted
 			if it := g.scene.byID[g.hover]; it != nil && it.central {
 				f.color = colorHover
 			}
-			f.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
+			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
 		if f, ok := m.fill[g.selected]; ok {
 			f.color = colorSelected
-			f.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
+			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
 	}
 	if g.scene.visible["water"] {
-		m.formerLakes.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
-		m.lakes.draw(screen, a, tx, ty, 0, ebiten.FillRuleNonZero)
+		m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
+		m.lakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 	}
 	if g.scene.visible["boundaries"] {
-		m.coasts.draw(screen, a, tx, ty, 0.5*dpr, ebiten.FillRuleFillAll)
-		m.borders.draw(screen, a, tx, ty, 0.5*dpr, ebiten.FillRuleFillAll)
-		m.bordersCentral.draw(screen, a, tx, ty, 0.7*dpr, ebiten.FillRuleFillAll)
+		m.coasts.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
+		m.borders.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
+		m.bordersCentral.draw(screen, v, 0.7*dpr, ebiten.FillRuleFillAll)
 	}
 	if o, ok := m.outline[g.selected]; ok {
-		o.draw(screen, a, tx, ty, 1.25*dpr, ebiten.FillRuleFillAll)
+		o.draw(screen, v, 1.25*dpr, ebiten.FillRuleFillAll)
 	}
+}
+
+// parkWhileIdle blocks the game loop while nothing can change, until a page
+// listener or an API call wakes it. Ebiten asks for a new animation frame
+// only after Update returns, so a still map costs almost no CPU instead of
+// running Update and Draw sixty times a second.
+func (g *Game) parkWhileIdle() {
+	if g.dirty || !g.readyDone || g.input.pending() {
+		g.idleFrames = 0
+		return
+	}
+	if g.idleFrames++; g.idleFrames < 3 {
+		return
+	}
+	timeout := 5 * time.Second
+	if g.moved {
+		timeout = time.Until(g.lastMove.Add(settleDelay))
+	}
+	if timeout <= 0 {
+		return
+	}
+	t := time.NewTimer(timeout)
+	select {
+	case <-g.wakeCh:
+	case <-t.C:
+	}
+	t.Stop()
+}
+
+// wake ends parkWhileIdle; safe to call from any JS callback.
+func (g *Game) wake() {
+	select {
+	case g.wakeCh <- struct{}{}:
+	default:
+	}
+}
+
+// redraw asks for the map to be drawn again, waking a parked loop.
+func (g *Game) redraw() {
+	g.dirty = true
+	g.wake()
 }
 
 // markMoved asks for a redraw after the view changed.
 func (g *Game) markMoved() {
 	g.dirty, g.moved, g.lastMove = true, true, time.Now()
+	g.wake()
 }
 
 func (g *Game) recordFrame(d time.Duration) {

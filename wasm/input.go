@@ -126,6 +126,13 @@ func wheelZoom(e js.Value) float64 {
 	return math.Max(-1, math.Min(1, -dy/per))
 }
 
+// pending reports whether events wait to be applied.
+func (q *inputQueue) pending() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.events) > 0
+}
+
 // drain applies queued events to the game.
 func (q *inputQueue) drain(g *Game) {
 	q.mu.Lock()

@@ -8,6 +8,7 @@ package main
 import (
 	"fmt"
 	"syscall/js"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -33,6 +34,7 @@ func main() {
 }
 
 func newGame() (*Game, error) {
+	start := time.Now()
 	layers, err := assets.Layers()
 	if err != nil {
 		return nil, fmt.Errorf("map data is broken: %w", err)
@@ -41,6 +43,7 @@ func newGame() (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("country facts are broken: %w", err)
 	}
+	decoded := time.Now()
 	s := newScene(layers, facts)
 	s.visible["labels"] = true
 	world := s.worldBound
@@ -53,12 +56,14 @@ func newGame() (*Game, error) {
 	canvas.Call("setAttribute", "role", "application")
 	canvas.Call("setAttribute", "aria-roledescription", "map")
 	canvas.Call("setAttribute", "aria-label", "Map of Central Asia. Arrow keys pan, plus and minus zoom, 0 resets.")
-	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas), dirty: true}
-	g.input = newInputQueue(func() {})
+	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas), dirty: true,
+		wakeCh: make(chan struct{}, 1)}
+	g.input = newInputQueue(g.wake)
 	g.input.listen(canvas)
 	g.installAPI()
 	g.listenPage()
 	g.onFrame = g.firstFrame
+	g.timings = map[string]any{"decodeMs": ms(decoded.Sub(start)), "sceneMs": ms(time.Since(decoded))}
 	return g, nil
 }
 
@@ -71,3 +76,5 @@ func (g *Game) firstFrame() {
 	g.readyDone = true
 	js.Global().Get("heartland").Call("_ready")
 }
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

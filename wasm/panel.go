@@ -4,12 +4,12 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"syscall/js"
 
 	"heartland/assets"
 	"heartland/geo"
+	"heartland/wasm/bridge"
 )
 
 // openPanel fills the panel for a feature and moves focus into it.
@@ -37,27 +37,8 @@ func (d *dom) openPanel(f *geo.Feature, facts assets.Facts) {
 	d.live.Set("textContent", "Selected "+d.panelTitle.Get("textContent").String())
 }
 
-// citations numbers the sources a panel cites, in order of first use.
-type citations struct {
-	keys  []string
-	index map[string]int
-}
-
-func (c *citations) ref(key string) string {
-	if c.index == nil {
-		c.index = map[string]int{}
-	}
-	n, ok := c.index[key]
-	if !ok {
-		c.keys = append(c.keys, key)
-		n = len(c.keys)
-		c.index[key] = n
-	}
-	return fmt.Sprintf("[%d]", n)
-}
-
 func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
-	var cites citations
+	var cites bridge.Citations
 	dl := d.el("dl", "facts", "")
 	row := func(term, value string, year int, source string) {
 		if value == "" {
@@ -68,23 +49,23 @@ func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
 		if year > 0 {
 			dd.Call("append", d.el("span", "year", fmt.Sprintf(" (%d)", year)))
 		}
-		dd.Call("append", d.sourceLink(cites.ref(source), facts.Sources[source]))
+		dd.Call("append", d.sourceLink(cites.Ref(source), facts.Sources[source]))
 		dl.Call("append", dt, dd)
 	}
 	if c.Capital != nil {
 		row("Capital", c.Capital.Text, 0, c.Capital.Source)
 	}
 	if f := c.Population; f != nil {
-		row("Population", formatCount(f.Value), f.Year, f.Source)
+		row("Population", bridge.FormatCount(f.Value), f.Year, f.Source)
 	}
 	if f := c.AreaKm2; f != nil {
-		row("Area", formatThousands(f.Value)+" km²", f.Year, f.Source)
+		row("Area", bridge.FormatThousands(f.Value)+" km²", f.Year, f.Source)
 	}
 	if f := c.GDPUSD; f != nil {
-		row("GDP", "$"+formatCount(f.Value), f.Year, f.Source)
+		row("GDP", "$"+bridge.FormatCount(f.Value), f.Year, f.Source)
 	}
 	if f := c.GDPPerCapitaUSD; f != nil {
-		row("GDP per person", "$"+formatThousands(f.Value), f.Year, f.Source)
+		row("GDP per person", "$"+bridge.FormatThousands(f.Value), f.Year, f.Source)
 	}
 	if l := c.Exports; l != nil {
 		row("Main exports", strings.Join(l.Items, ", "), l.Year, l.Source)
@@ -105,7 +86,7 @@ func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
 				text += fmt.Sprintf(" · since %d", m.Since)
 			}
 			li := d.el("li", "", text)
-			li.Call("append", d.sourceLink(cites.ref(m.Source), facts.Sources[m.Source]))
+			li.Call("append", d.sourceLink(cites.Ref(m.Source), facts.Sources[m.Source]))
 			ul.Call("append", li)
 		}
 		d.panelBody.Call("append", ul)
@@ -114,7 +95,7 @@ func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
 		d.panelBody.Call("append", d.el("h3", "", "Why it matters"))
 		p := d.el("p", "why", c.Why)
 		for _, s := range c.WhySources {
-			p.Call("append", d.sourceLink(cites.ref(s), facts.Sources[s]))
+			p.Call("append", d.sourceLink(cites.Ref(s), facts.Sources[s]))
 		}
 		d.panelBody.Call("append", p)
 	}
@@ -124,68 +105,28 @@ func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
 // sourceLink is a superscript citation that jumps to the source list.
 func (d *dom) sourceLink(label string, s assets.Source) js.Value {
 	a := d.el("a", "cite", label)
-	a.Call("setAttribute", "href", safeURL(s.URL))
+	a.Call("setAttribute", "href", bridge.SafeURL(s.URL))
 	a.Set("target", "_blank")
 	a.Set("rel", "noopener noreferrer")
 	a.Set("title", fmt.Sprintf("%s (%d)", s.Title, s.Year))
 	return a
 }
 
-func (d *dom) sourceList(cites citations, facts assets.Facts) {
-	if len(cites.keys) == 0 {
+func (d *dom) sourceList(cites bridge.Citations, facts assets.Facts) {
+	if len(cites.Keys) == 0 {
 		return
 	}
 	d.panelBody.Call("append", d.el("h3", "", "Sources"))
 	ol := d.el("ol", "sources", "")
-	for _, k := range cites.keys {
+	for _, k := range cites.Keys {
 		s := facts.Sources[k]
 		li := d.el("li", "", "")
 		a := d.el("a", "", s.Title)
-		a.Set("href", safeURL(s.URL))
+		a.Set("href", bridge.SafeURL(s.URL))
 		a.Set("target", "_blank")
 		a.Set("rel", "noopener noreferrer")
 		li.Call("append", a, d.el("span", "year", fmt.Sprintf(", %d", s.Year)))
 		ol.Call("append", li)
 	}
 	d.panelBody.Call("append", ol)
-}
-
-// safeURL lets only http and https links through; anything else (a
-// javascript: URL in data, say) becomes an inert "#".
-func safeURL(u string) string {
-	if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
-		return u
-	}
-	return "#"
-}
-
-// formatCount writes large numbers in words: 19.5 million, 181.2 billion.
-func formatCount(v float64) string {
-	switch {
-	case v >= 1e12:
-		return trimFloat(v/1e12) + " trillion"
-	case v >= 1e9:
-		return trimFloat(v/1e9) + " billion"
-	case v >= 1e6:
-		return trimFloat(v/1e6) + " million"
-	}
-	return formatThousands(v)
-}
-
-func trimFloat(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
-	return strings.TrimSuffix(s, ".0")
-}
-
-// formatThousands writes an integer with thousands separators: 2,724,900.
-func formatThousands(v float64) string {
-	s := fmt.Sprintf("%d", int64(math.Round(v)))
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

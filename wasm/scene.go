@@ -58,8 +58,8 @@ func newScene(layers []geo.Layer, facts assets.Facts) *scene {
 			f := &l.Features[fi]
 			it := &item{layer: l.ID, feature: f, world: geo.ToWorld(geo.CentralAsia, f.Geometry),
 				central: f.StringProp("group") == "central"}
-			if mp := asMultiPolygon(it.world); mp != nil {
-				it.anchor = geo.LabelAnchor(mp)
+			if ll, ok := f.LabelPoint(); ok { // computed by heartland pack
+				it.anchor = geo.CentralAsia.Forward(ll)
 			}
 			s.items = append(s.items, it)
 			s.byID[f.ID] = it
@@ -96,30 +96,30 @@ func (s *scene) meshes(level int) *levelMeshes {
 			mp := asMultiPolygon(g)
 			switch {
 			case it.central:
-				m.central.addPolygons(mp)
+				m.central.AddPolygons(mp)
 			case it.feature.Kind == "territory":
-				m.territories.addPolygons(mp)
+				m.territories.AddPolygons(mp)
 			default:
-				m.neighbours.addPolygons(mp)
+				m.neighbours.AddPolygons(mp)
 			}
 			fill, outline := &mesh{}, &mesh{color: colorOutline}
-			fill.addPolygons(mp)
-			outline.addLines(mp)
+			fill.AddPolygons(mp)
+			outline.AddLines(mp)
 			m.fill[it.feature.ID], m.outline[it.feature.ID] = fill, outline
 		case "water":
 			if it.feature.Kind == "former-lake" {
-				m.formerLakes.addPolygons(asMultiPolygon(g))
+				m.formerLakes.AddPolygons(asMultiPolygon(g))
 			} else {
-				m.lakes.addPolygons(asMultiPolygon(g))
+				m.lakes.AddPolygons(asMultiPolygon(g))
 			}
 		case "boundaries":
 			switch {
 			case it.feature.Kind == "coast":
-				m.coasts.addLines(g)
+				m.coasts.AddLines(g)
 			case s.touchesCentral(it.feature):
-				m.bordersCentral.addLines(g)
+				m.bordersCentral.AddLines(g)
 			default:
-				m.borders.addLines(g)
+				m.borders.AddLines(g)
 			}
 		}
 	}

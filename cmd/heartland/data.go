@@ -90,7 +90,7 @@ type borderBuilder struct {
 	topo *geo.Topology
 	cfg  regionConfig
 	cut  orb.Bound // world metres
-	iso  []string  // per geometry: alpha-3, "" for unassigned entities, "-" when outside
+	ids  []string  // per geometry: feature id (alpha-3, or kebab name of a territory), "-" when outside
 }
 
 // code returns the alpha-3 code of a world-atlas geometry.
@@ -110,14 +110,14 @@ func (b *borderBuilder) code(g geo.TopoGeometry) (string, error) {
 
 func (b *borderBuilder) countries() ([]geo.Feature, error) {
 	geoms := b.topo.Objects["countries"]
-	b.iso = make([]string, len(geoms))
+	b.ids = make([]string, len(geoms))
 	byID := map[string]*geo.Feature{}
 	central := map[string]bool{}
 	for _, c := range b.cfg.Central {
 		central[c] = true
 	}
 	for i, g := range geoms {
-		b.iso[i] = "-"
+		b.ids[i] = "-"
 		mp := b.clipPolygons(b.topo.MultiPolygon(g))
 		if len(mp) == 0 {
 			continue
@@ -126,12 +126,12 @@ func (b *borderBuilder) countries() ([]geo.Feature, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.iso[i] = code
 		name, _ := g.Properties["name"].(string)
 		id, kind := code, "country"
 		if code == "" {
 			id, kind = kebab(name), "territory"
 		}
+		b.ids[i] = id
 		if f, ok := byID[id]; ok { // e.g. Baikonur joins Kazakhstan
 			f.Geometry = append(f.Geometry.(orb.MultiPolygon), mp...)
 			continue
@@ -167,7 +167,32 @@ func (b *borderBuilder) clipPolygons(mp orb.MultiPolygon) orb.MultiPolygon {
 			kept = append(kept, p)
 		}
 	}
-	return project.MultiPolygon(kept, geo.CentralAsia.Inverse)
+	// Densify first: a straight clip edge in the projection is a curve in
+	// lon/lat, and two corner points alone would come back as a sagging chord.
+	return project.MultiPolygon(densify(kept, 10e3), geo.CentralAsia.Inverse)
+}
+
+// densify inserts points so that no segment of a world-metre multipolygon is
+// longer than step metres.
+func densify(mp orb.MultiPolygon, step float64) orb.MultiPolygon {
+	for _, p := range mp {
+		for ri, r := range p {
+			out := make(orb.Ring, 0, len(r))
+			for i := range r {
+				if i > 0 {
+					a, b := r[i-1], r[i]
+					n := int(math.Ceil(math.Hypot(b[0]-a[0], b[1]-a[1]) / step))
+					for k := 1; k < n; k++ {
+						t := float64(k) / float64(n)
+						out = append(out, orb.Point{a[0] + t*(b[0]-a[0]), a[1] + t*(b[1]-a[1])})
+					}
+				}
+				out = append(out, r[i])
+			}
+			p[ri] = out
+		}
+	}
+	return mp
 }
 
 // unwrap shifts longitudes west of 114°W by 360° so that no ring crosses the
@@ -192,7 +217,7 @@ func (b *borderBuilder) boundaries() []geo.Feature {
 	for arc, users := range b.topo.ArcUsers("countries") {
 		var codes []string
 		for _, u := range users {
-			if c := b.iso[u]; c != "-" {
+			if c := b.ids[u]; c != "-" {
 				codes = append(codes, c)
 			}
 		}

@@ -59,12 +59,13 @@ func precompressAll(outDir string, files []builtFile, largeBrotliQuality int) er
 		wg.Go(func() {
 			for j := range queue {
 				job := jobs[j]
-				size, err := writeCompressedSibling(outDir, files[job.index], job.suffix, largeBrotliQuality)
+				size, err := writeCompressedSibling(outDir, files[job.index].rel, job.suffix, largeBrotliQuality)
 				if err != nil {
 					errs[j] = err
 					continue
 				}
-				// Each job owns one field of one file: no two goroutines share it.
+				// Each job owns one size field of one file; workers read only
+				// rel, which nobody writes, so they share nothing else.
 				if job.suffix == ".br" {
 					files[job.index].brotliSize = size
 				} else {
@@ -86,10 +87,10 @@ func precompressAll(outDir string, files []builtFile, largeBrotliQuality int) er
 	return nil
 }
 
-// writeCompressedSibling writes f's NAME+suffix if it is smaller than f
-// and returns its size, or 0 when not worth writing.
-func writeCompressedSibling(outDir string, f builtFile, suffix string, largeBrotliQuality int) (int64, error) {
-	src := filepath.Join(outDir, filepath.FromSlash(f.rel))
+// writeCompressedSibling writes outDir/rel+suffix if it is smaller than
+// rel and returns its size, or 0 when not worth writing.
+func writeCompressedSibling(outDir, rel, suffix string, largeBrotliQuality int) (int64, error) {
+	src := filepath.Join(outDir, filepath.FromSlash(rel))
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return 0, err

@@ -316,13 +316,23 @@ func TestServeHidesPrecompressedSiblings(t *testing.T) {
 }
 
 func TestServeAnswersIfNoneMatchWithNotModifiedPerVariant(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	root := newTestSite(t)
+	// Variants of equal size and time must still get different ETags.
+	variants := map[string]string{"same.js": "RAW:same", "same.js.br": "BR:same!", "same.js.gz": "GZ:same!"}
+	writeFiles(t, root, variants)
+	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for name := range variants {
+		if err := os.Chtimes(filepath.Join(root, name), when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := newSiteHandler(root)
 	etags := map[string]string{} // Accept-Encoding → ETag
 	for _, ae := range []string{"br", "gzip", ""} {
-		rec := request(h, "GET", "/app.js", "Accept-Encoding", ae)
+		rec := request(h, "GET", "/same.js", "Accept-Encoding", ae)
 		etag := rec.Header().Get("ETag")
 		if etag == "" {
-			t.Fatalf("GET /app.js (Accept-Encoding %q): no ETag", ae)
+			t.Fatalf("GET /same.js (Accept-Encoding %q): no ETag", ae)
 		}
 		for other, otherTag := range etags {
 			if otherTag == etag {
@@ -344,9 +354,9 @@ func TestServeAnswersIfNoneMatchWithNotModifiedPerVariant(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for _, method := range []string{"GET", "HEAD"} {
-			rec := request(h, method, "/app.js", "Accept-Encoding", tt.acceptEncoding, "If-None-Match", tt.ifNoneMatch)
+			rec := request(h, method, "/same.js", "Accept-Encoding", tt.acceptEncoding, "If-None-Match", tt.ifNoneMatch)
 			if rec.Code != tt.want {
-				t.Errorf("%s /app.js (Accept-Encoding %q, If-None-Match %s): status %d; want %d",
+				t.Errorf("%s /same.js (Accept-Encoding %q, If-None-Match %s): status %d; want %d",
 					method, tt.acceptEncoding, tt.ifNoneMatch, rec.Code, tt.want)
 			}
 			if rec.Code == 304 && rec.Body.Len() != 0 {

@@ -1,0 +1,133 @@
+package check
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"heartland/geo"
+)
+
+// Countries answers which country a lon/lat point lies in, for checking that
+// a feature's point is inside the country it names. Tests run in lon/lat
+// degrees: at the precision of our borders the difference from testing in
+// projected metres is far below a kilometre.
+type Countries struct {
+	shapes []countryShape
+}
+
+type countryShape struct {
+	id    string // ISO alpha-3 for countries, kebab-case for territories
+	bound orb.Bound
+	area  orb.MultiPolygon // lon/lat degrees
+}
+
+// NewCountries indexes the polygon features of the countries layer (kinds
+// country and territory); other features are ignored.
+func NewCountries(features []geo.Feature) *Countries {
+	c := &Countries{}
+	for _, f := range features {
+		var mp orb.MultiPolygon
+		switch g := f.Geometry.(type) {
+		case orb.Polygon:
+			mp = orb.MultiPolygon{g}
+		case orb.MultiPolygon:
+			mp = g
+		default:
+			continue
+		}
+		if f.Kind != "country" && f.Kind != "territory" {
+			continue
+		}
+		c.shapes = append(c.shapes, countryShape{id: f.ID, bound: mp.Bound(), area: mp})
+	}
+	return c
+}
+
+// At returns the id of the country (ISO alpha-3) or territory (kebab-case)
+// containing the lon/lat point in degrees, or "" when the point is in none:
+// the sea, the Caspian, or off the map.
+func (c *Countries) At(lonLat orb.Point) string {
+	for _, s := range c.shapes {
+		if s.bound.Contains(lonLat) && planar.MultiPolygonContains(s.area, lonLat) {
+			return s.id
+		}
+	}
+	return ""
+}
+
+// Contains reports whether the lon/lat point in degrees lies inside the
+// country or territory with the given id.
+func (c *Countries) Contains(id string, lonLat orb.Point) bool {
+	for _, s := range c.shapes {
+		if s.id == id {
+			return s.bound.Contains(lonLat) && planar.MultiPolygonContains(s.area, lonLat)
+		}
+	}
+	return false
+}
+
+// Has reports whether id names a country or territory in the index.
+func (c *Countries) Has(id string) bool {
+	for _, s := range c.shapes {
+		if s.id == id {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckPoint returns a *PointError when the lon/lat point of the feature
+// with id feature is not inside country (an id known to c; "" claims the
+// point is in no country, i.e. at sea), and nil when it is.
+func (c *Countries) CheckPoint(feature string, lonLat orb.Point, country string) error {
+	if country != "" && c.Contains(country, lonLat) {
+		return nil
+	}
+	inside := c.At(lonLat)
+	if inside == country {
+		return nil
+	}
+	return &PointError{Feature: feature, Point: lonLat, Inside: inside, Claimed: country}
+}
+
+// PointError says a feature's point lies outside the country it names.
+type PointError struct {
+	Feature string    // feature id
+	Point   orb.Point // lon/lat degrees
+	Inside  string    // the country actually containing the point, "" for none
+	Claimed string    // the feature's country property, "" for the sea
+}
+
+func (e *PointError) Error() string {
+	inside, claimed := e.Inside, e.Claimed
+	if inside == "" {
+		inside = "no country"
+	}
+	if claimed == "" {
+		claimed = "the sea"
+	}
+	return fmt.Sprintf("feature %q: point %s is inside %s but country says %s", e.Feature, FormatLonLat(e.Point), inside, claimed)
+}
+
+// FormatLonLat writes a lon/lat point in degrees the way people read it,
+// latitude first: "46.1°N 51.6°E". Up to four decimals are kept (about 10 m).
+func FormatLonLat(p orb.Point) string {
+	return degrees(p[1], "N", "S") + " " + degrees(p[0], "E", "W")
+}
+
+func degrees(v float64, pos, neg string) string {
+	hemi := pos
+	if v < 0 {
+		v, hemi = -v, neg
+	}
+	return strconv.FormatFloat(roundTo(v, 4), 'f', -1, 64) + "°" + hemi
+}
+
+func roundTo(v float64, decimals int) float64 {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	r, _ := strconv.ParseFloat(s, 64)
+	return r
+}
