@@ -19,6 +19,28 @@ func mouse(params input.DispatchMouseEventParams) chromedp.Action[chromedp.Void]
 	})
 }
 
+// wheelParams are Input.dispatchMouseEvent's parameters for a wheel. The
+// generated input.DispatchMouseEventParams omits a zero deltaX, which
+// DevTools refuses for mouseWheel ("'deltaX' and 'deltaY' are expected").
+type wheelParams struct {
+	Type   input.DispatchMouseEventType `json:"type"`
+	X      float64                      `json:"x"`
+	Y      float64                      `json:"y"`
+	DeltaX float64                      `json:"deltaX"`
+	DeltaY float64                      `json:"deltaY"`
+}
+
+var dispatchWheel = cdp.Command[wheelParams, cdp.Empty]{Method: input.CommandDispatchMouseEvent}
+
+// wheel scrolls the mouse wheel by deltaY CSS pixels at (x, y); negative
+// is away from the user, which zooms in.
+func wheel(x, y, deltaY float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, dispatchWheel, wheelParams{Type: chromedp.MouseWheel, X: x, Y: y, DeltaY: deltaY})
+		return err
+	})
+}
+
 // waitState polls getState until cond holds, and returns that state.
 func (p *mapPage) waitState(what string, cond func(mapState) bool) mapState {
 	p.t.Helper()
@@ -39,8 +61,7 @@ func TestWheelZoomsAroundCursor(t *testing.T) {
 	before, under := p.state(), p.unproject(x, y)
 
 	p.do(mouse(input.DispatchMouseEventParams{Type: chromedp.MouseMoved, X: x, Y: y}),
-		// DevTools insists on deltaX, and the params omit a zero, so send -0.
-		mouse(input.DispatchMouseEventParams{Type: chromedp.MouseWheel, X: x, Y: y, DeltaX: math.Copysign(0, -1), DeltaY: -300}))
+		wheel(x, y, -300))
 	after := p.waitState("the wheel to zoom in", func(s mapState) bool { return s.Zoom != before.Zoom })
 
 	if after.Zoom <= before.Zoom {

@@ -21,7 +21,7 @@ import (
 const testTimeout = 60 * time.Second
 
 // waitTimeout bounds one wait for a condition inside a test.
-const waitTimeout = 20 * time.Second
+const waitTimeout = 30 * time.Second
 
 // mapPage is one browser tab running the map for one test.
 type mapPage struct {

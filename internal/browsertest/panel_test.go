@@ -101,11 +101,11 @@ func TestPanelIsLabelledDialog(t *testing.T) {
 	}
 	p.waitPanel("Kazakhstan")
 	got := evalJS[struct {
-		Role        string `json:"role"`
-		LabelledBy  string `json:"labelledBy"`
-		LabelTag    string `json:"labelTag"`
-		LabelRole   string `json:"labelRole"`
-		LabelText   string `json:"labelText"`
+		Role       string `json:"role"`
+		LabelledBy string `json:"labelledBy"`
+		LabelTag   string `json:"labelTag"`
+		LabelRole  string `json:"labelRole"`
+		LabelText  string `json:"labelText"`
 	}](p, `(() => {
 		const panel = document.getElementById("panel");
 		const by = panel.getAttribute("aria-labelledby") || "";
