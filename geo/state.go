@@ -50,7 +50,7 @@ func ParseHash(hash string) (State, []string) {
 		key, value, _ := strings.Cut(part, "=")
 		value, err := url.QueryUnescape(value)
 		if err != nil {
-			warn("%s: %v; ignored", key, err)
+			warn("%s: %v; ignored", clip(key), err)
 			continue
 		}
 		switch key {

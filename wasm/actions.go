@@ -29,7 +29,7 @@ func (g *Game) hoverAt(x, y float64) {
 func (g *Game) setHover(id string, x, y float64) {
 	if id != g.hover {
 		g.hover = id
-		g.redraw()
+		g.restyle()
 	}
 	if it := g.scene.byID[id]; it != nil {
 		g.ui.showTooltip(it.feature.Name, x, y)
@@ -59,7 +59,7 @@ func (g *Game) selectID(id string) bool {
 		return true
 	}
 	g.selected = id
-	g.redraw()
+	g.restyle()
 	if id == "" {
 		g.ui.closePanel()
 	} else {
@@ -146,6 +146,7 @@ func (g *Game) applyState(s geo.State) {
 		for _, l := range g.layerIDs() {
 			g.scene.visible[l] = on[l]
 		}
+		g.cache.invalidate()
 		g.ui.syncLayers(g)
 		g.ui.emit("layers", s.Layers)
 	}

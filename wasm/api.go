@@ -98,5 +98,5 @@ func (g *Game) stats() map[string]any {
 		p95 = sorted[(len(sorted)*95)/100]
 	}
 	return map[string]any{"frames": g.frames, "lastFrameMs": last, "p95FrameMs": p95,
-		"heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
+		"mapRenders": g.cache.renders, "heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
 }

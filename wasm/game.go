@@ -35,6 +35,7 @@ type Game struct {
 	readyDone bool
 	viewInit  bool
 
+	cache      mapCache
 	wakeCh     chan struct{}
 	timings    map[string]any // start-up phases, milliseconds, for stats()
 	idleFrames int
@@ -49,7 +50,7 @@ func (g *Game) Update() error {
 	g.input.drain(g)
 	if g.moved && time.Since(g.lastMove) >= settleDelay {
 		g.moved = false
-		g.dirty = true // once more, anti-aliased
+		g.dirty = true // once more, anti-aliased (drawFrame sees !moved)
 		g.ui.viewSettled(g)
 	}
 	return nil
@@ -61,8 +62,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	start := time.Now()
 	g.dirty = false
-	screen.Fill(colorWater)
-	g.drawMap(screen)
+	g.drawFrame(screen)
 	if !g.readyDone {
 		g.timings["firstDrawMs"] = ms(time.Since(start))
 	}
@@ -94,17 +94,17 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 func (g *Game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 
 // drawMap draws fills, lakes, highlights and lines at the level for the
-// current zoom.
-func (g *Game) drawMap(screen *ebiten.Image) {
+// current zoom, with the world-to-device transform v.
+func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
-	var v view
-	v.a, v.tx, v.ty = g.cam.Affine()
-	v.smooth = !g.moved
 	dpr := float32(g.dpr)
 	if g.scene.visible["countries"] {
 		m.neighbours.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.territories.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.central.draw(screen, v, 0, ebiten.FillRuleNonZero)
+		if g.scene.visible["water"] { // dry now: land that a selection may cover
+			m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
+		}
 		if f, ok := m.fill[g.hover]; ok && g.hover != g.selected {
 			f.color = colorHoverMuted
 			if it := g.scene.byID[g.hover]; it != nil && it.central {
@@ -118,7 +118,6 @@ func (g *Game) drawMap(screen *ebiten.Image) {
 		}
 	}
 	if g.scene.visible["water"] {
-		m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.lakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 	}
 	if g.scene.visible["boundaries"] {
@@ -164,6 +163,13 @@ func (g *Game) wake() {
 	case g.wakeCh <- struct{}{}:
 	default:
 	}
+}
+
+// restyle redraws after what the map shows changed (hover, selection,
+// layers), not only where it is.
+func (g *Game) restyle() {
+	g.cache.invalidate()
+	g.redraw()
 }
 
 // redraw asks for the map to be drawn again, waking a parked loop.

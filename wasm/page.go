@@ -26,7 +26,7 @@ func (g *Game) listenPage() {
 		box := boxes.Index(i)
 		box.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any {
 			g.scene.visible[box.Get("dataset").Get("layer").String()] = box.Get("checked").Bool()
-			g.redraw()
+			g.restyle()
 			g.ui.writeHash(g)
 			g.ui.emit("layers", g.state().Layers)
 			return nil

@@ -108,7 +108,7 @@ func TestCheckReportsEachCorruptionNamingFileAndFeature(t *testing.T) {
 			// Every consequence is reported, not just the first.
 			want: []string{
 				"central state TJK is missing",
-				`("border-afg-tjk"): countries names "TJK", which is not a country in countries.geojson`,
+				`("border-afg-tjk"): countries names "TJK", which is not a country or territory in countries.geojson`,
 				`country "TJK": not a country in countries.geojson`,
 			},
 		},
