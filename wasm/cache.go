@@ -64,10 +64,15 @@ func (c *mapCache) ensure(w, h int) {
 func (c *mapCache) blit(screen *ebiten.Image, a, tx, ty float64) {
 	k := a / c.a
 	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(-c.tx, -c.ty)
-	op.GeoM.Scale(k, k)
-	op.GeoM.Translate(tx, ty)
-	if math.Abs(k-1) > 1e-9 || tx != math.Round(tx) || ty != math.Round(ty) {
+	// An unscaled image moves by whole device pixels: nearest-neighbour
+	// sampling is exact then, and cheaper than linear in software WebGL.
+	op.Blend = ebiten.BlendCopy
+	if math.Abs(k-1) < 1e-9 {
+		op.GeoM.Translate(math.Round(tx-c.tx), math.Round(ty-c.ty))
+	} else {
+		op.GeoM.Translate(-c.tx, -c.ty)
+		op.GeoM.Scale(k, k)
+		op.GeoM.Translate(tx, ty)
 		op.Filter = ebiten.FilterLinear
 	}
 	screen.DrawImage(c.img, op)
@@ -88,6 +93,5 @@ func (g *Game) drawFrame(screen *ebiten.Image) {
 		g.drawMap(c.img, view{a: c.a, tx: c.tx, ty: c.ty, smooth: c.smooth})
 		c.renders++
 	}
-	screen.Fill(colorWater)
-	c.blit(screen, a, tx, ty)
+	c.blit(screen, a, tx, ty) // covers the whole screen: no clear needed
 }

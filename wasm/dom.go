@@ -116,6 +116,9 @@ func (d *dom) viewSettled(g *Game) {
 
 // emit calls the page's listeners registered with heartland.on.
 func (d *dom) emit(event string, payload any) {
+	if list, ok := payload.([]string); ok { // js.ValueOf takes []any only
+		payload = bridge.Strings(list)
+	}
 	if fn := d.api.Get("_emit"); fn.Type() == js.TypeFunction {
 		fn.Invoke(event, payload)
 	}

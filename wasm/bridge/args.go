@@ -40,12 +40,19 @@ func Bound(v js.Value) (orb.Bound, bool) {
 	return orb.Bound{Min: sw, Max: ne}, true
 }
 
+// Strings converts a string slice to the []any that js.ValueOf accepts (it
+// panics on []string).
+func Strings(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
+	}
+	return out
+}
+
 // StateToJS converts a state to the plain object getState returns.
 func StateToJS(s geo.State) map[string]any {
-	layers := make([]any, len(s.Layers))
-	for i, l := range s.Layers {
-		layers[i] = l
-	}
+	layers := Strings(s.Layers)
 	var sel any
 	if s.Selected != "" {
 		sel = s.Selected

@@ -119,3 +119,10 @@ func TestStateToJSMirrorsTheContract(t *testing.T) {
 func geoState() geo.State {
 	return geo.State{Center: orb.Point{76.9, 43.25}, Zoom: 5, HasView: true, Layers: []string{"countries"}, HasLayers: true, Selected: "KAZ"}
 }
+
+func TestStringsConvertsForJSValueOf(t *testing.T) {
+	v := js.ValueOf(Strings([]string{"countries", "water"}))
+	if v.Length() != 2 || v.Index(1).String() != "water" {
+		t.Errorf("Strings → %v", v)
+	}
+}
