@@ -81,12 +81,13 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 	if w != g.width || h != g.height || dpr != g.dpr {
 		g.width, g.height, g.dpr = w, h, dpr
 		g.cam.SetViewport(w, h, dpr)
+		g.markMoved()
 		if !g.viewInit { // the first size: now a view can be framed
 			g.viewInit = true
 			g.resetView()
 			g.restoreHash()
+			g.moved = false // nothing moved yet: draw the first frame at rest quality
 		}
-		g.markMoved()
 	}
 	return math.Ceil(w * dpr), math.Ceil(h * dpr)
 }

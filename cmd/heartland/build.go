@@ -92,11 +92,35 @@ func goRoot() string {
 }
 
 // buildSite recreates cfg.outDir with the web files, heartland.wasm and
-// wasm_exec.js, then writes precompressed siblings.
+// wasm_exec.js, then writes precompressed siblings. The site is staged in a
+// sibling folder and swapped in with renames, so a server running on
+// cfg.outDir never sees a half-written site (a .wasm without its .br, say).
 func buildSite(cfg buildConfig) ([]builtFile, error) {
 	if err := checkBuildInputs(cfg); err != nil {
 		return nil, err
 	}
+	final := cfg.outDir
+	cfg.outDir = final + ".staging"
+	files, err := stageSite(cfg)
+	if err != nil {
+		os.RemoveAll(cfg.outDir)
+		return nil, err
+	}
+	old := final + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(final, old); err != nil && !os.IsNotExist(err) {
+		return nil, fmt.Errorf("moving old %s aside: %w", final, err)
+	}
+	if err := os.Rename(cfg.outDir, final); err != nil {
+		return nil, fmt.Errorf("putting the new site in %s: %w", final, err)
+	}
+	return files, os.RemoveAll(old)
+}
+
+// stageSite writes the whole site into cfg.outDir.
+func stageSite(cfg buildConfig) ([]builtFile, error) {
 	wasmInfo, err := os.Stat(cfg.wasmFile)
 	if err != nil {
 		return nil, err
