@@ -3,7 +3,7 @@ GO        ?= go
 WASM      := build/heartland.wasm
 DIST      := dist
 HEARTLAND := build/heartland
-WASM_SRC  := $(shell find wasm geo assets -name '*.go' -o -name '*.geojson' -o -name '*.json' 2>/dev/null)
+WASM_SRC  := $(shell find wasm geo assets -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
 CLI_SRC   := $(shell find cmd geo assets -name '*.go' 2>/dev/null)
 WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
 
@@ -57,7 +57,7 @@ data:
 	cd build/npm && npm install --no-save --no-audit --no-fund world-atlas@2.0.2
 	$(GO) run ./cmd/heartland data -topojson $(WORLD_ATLAS) -dir assets/borders
 	bash scripts/lakes.sh
-	$(GO) run ./cmd/heartland pack -dir assets/borders -out assets/packed
+	$(GO) run ./cmd/heartland pack -dirs assets/borders,assets/layers -out assets/packed
 
 clean:
 	rm -rf build dist

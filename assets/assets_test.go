@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-func TestLayersReturnsCountriesBoundariesAndWaterInDrawingOrder(t *testing.T) {
+func TestLayersReturnsEveryLayerInDrawingOrder(t *testing.T) {
 	layers, err := Layers()
 	if err != nil {
 		t.Fatalf("Layers() error: %v", err)
 	}
-	want := []string{"countries", "boundaries", "water"}
+	want := []string{"countries", "boundaries", "water", "trade", "energy", "minerals", "cities"}
 	if len(layers) != len(want) {
 		t.Fatalf("Layers() returned %d layers; want %d (%v)", len(layers), len(want), want)
 	}

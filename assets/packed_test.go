@@ -12,13 +12,16 @@ import (
 // forgets `heartland pack` (make data): the browser would show stale data.
 func TestPackedLayersMatchGeoJSON(t *testing.T) {
 	for _, lf := range layerFiles {
-		raw, err := os.ReadFile("borders/" + lf.path + ".geojson")
+		raw, err := os.ReadFile(lf.dir + "/" + lf.path + ".geojson")
+		if os.IsNotExist(err) && lf.dir == "layers" {
+			continue
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		features, err := geo.DecodeGeoJSON(raw)
 		if err != nil {
-			t.Fatalf("borders/%s.geojson: %v", lf.path, err)
+			t.Fatalf("%s/%s.geojson: %v", lf.dir, lf.path, err)
 		}
 		geo.AddLabelPoints(features, geo.CentralAsia)
 		want, err := geo.PackFeatures(features)
@@ -30,7 +33,7 @@ func TestPackedLayersMatchGeoJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("assets/packed/%s.bin is out of date with borders/%s.geojson; run `go run ./cmd/heartland pack`", lf.path, lf.path)
+			t.Errorf("assets/packed/%s.bin is out of date with %s/%s.geojson; run `go run ./cmd/heartland pack`", lf.path, lf.dir, lf.path)
 		}
 	}
 }

@@ -83,8 +83,8 @@ func (ix *Index) cell(p orb.Point) (int, int) {
 
 // Query returns the top feature at world point w. tolerance (world metres)
 // is how near a point or line must be; polygons must contain w. visible
-// filters layers; nil means all.
-func (ix *Index) Query(w orb.Point, tolerance float64, visible func(layer string) bool) (Hit, bool) {
+// filters features (hidden layers, decluttered symbols); nil means all.
+func (ix *Index) Query(w orb.Point, tolerance float64, visible func(layer string, f *Feature) bool) (Hit, bool) {
 	if len(ix.cells) == 0 || !ix.bound.Pad(tolerance).Contains(w) {
 		return Hit{}, false
 	}
@@ -100,7 +100,7 @@ func (ix *Index) Query(w orb.Point, tolerance float64, visible func(layer string
 				}
 				seen[i] = true
 				it := &ix.items[i]
-				if it.rank > bestRank || (visible != nil && !visible(it.layer)) || !it.bound.Pad(tolerance).Contains(w) {
+				if it.rank > bestRank || (visible != nil && !visible(it.layer, it.feature)) || !it.bound.Pad(tolerance).Contains(w) {
 					continue
 				}
 				score, ok := it.score(w, tolerance)

@@ -131,13 +131,14 @@ func TestIndexQuerySkipsHiddenLayers(t *testing.T) {
 	w := geo.CentralAsia.Forward(almaty)
 	tests := []struct {
 		name    string
-		visible func(string) bool
+		visible func(string, *geo.Feature) bool
 		want    string
 	}{
 		{"all", nil, "almaty"},
-		{"countries only", func(l string) bool { return l == "countries" }, "KAZ"},
-		{"extra only", func(l string) bool { return l == "extra" }, "almaty"},
-		{"none", func(string) bool { return false }, ""},
+		{"countries only", func(l string, _ *geo.Feature) bool { return l == "countries" }, "KAZ"},
+		{"extra only", func(l string, _ *geo.Feature) bool { return l == "extra" }, "almaty"},
+		{"none", func(string, *geo.Feature) bool { return false }, ""},
+		{"decluttered symbol", func(_ string, f *geo.Feature) bool { return f.ID != "almaty" }, "KAZ"},
 	}
 	for _, tt := range tests {
 		hit, ok := ix.Query(w, 1000, tt.visible)

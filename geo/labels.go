@@ -119,3 +119,33 @@ func (f Feature) LabelPoint() (orb.Point, bool) {
 	lat, ok2 := l[1].(float64)
 	return orb.Point{lon, lat}, ok1 && ok2 && checkPoints(lon, lat) == nil
 }
+
+// PlaceCandidates is PlaceLabels for labels that may sit in several places
+// (right of a symbol, else left, above, below): for each label, in order, it
+// keeps the first of its boxes that lies in the viewport and clears every
+// box kept so far by gap pixels. It appends to dst one entry per kept label:
+// the label's index and the box chosen.
+func PlaceCandidates(dst []Placed, labels [][]LabelBox, width, height, gap float64) []Placed {
+	for i, boxes := range labels {
+	next:
+		for _, b := range boxes {
+			if b.X-b.W/2 < 0 || b.Y-b.H/2 < 0 || b.X+b.W/2 > width || b.Y+b.H/2 > height {
+				continue
+			}
+			for _, k := range dst {
+				if b.overlaps(k.Box, gap) {
+					continue next
+				}
+			}
+			dst = append(dst, Placed{Label: i, Box: b})
+			break
+		}
+	}
+	return dst
+}
+
+// Placed is a label kept by PlaceCandidates and where it goes.
+type Placed struct {
+	Label int
+	Box   LabelBox
+}

@@ -110,3 +110,25 @@ func TestPlaceLabelsReusesItsSliceWithoutAllocating(t *testing.T) {
 		t.Errorf("PlaceLabels kept %d of %d crowded boxes; want some but not all", len(dst), len(boxes))
 	}
 }
+
+func TestPlaceCandidatesFallsBackToTheNextFreeBox(t *testing.T) {
+	symbol := []geo.LabelBox{{X: 50, Y: 50, W: 10, H: 10}}
+	right := geo.LabelBox{X: 80, Y: 50, W: 40, H: 12}
+	left := geo.LabelBox{X: 20, Y: 50, W: 40, H: 12}
+	blocker := []geo.LabelBox{{X: 80, Y: 50, W: 30, H: 12}}
+	got := geo.PlaceCandidates(nil, [][]geo.LabelBox{symbol, blocker, {right, left}}, 200, 100, 2)
+	if len(got) != 3 {
+		t.Fatalf("kept %d labels; want 3: %+v", len(got), got)
+	}
+	if got[2].Label != 2 || got[2].Box != left {
+		t.Errorf("third label placed %+v; want the left box once the right one is taken", got[2])
+	}
+	none := geo.PlaceCandidates(nil, [][]geo.LabelBox{symbol, {{X: 50, Y: 50, W: 5, H: 5}}}, 200, 100, 2)
+	if len(none) != 1 {
+		t.Errorf("a label whose only box is taken was kept: %+v", none)
+	}
+	off := geo.PlaceCandidates(nil, [][]geo.LabelBox{{{X: -10, Y: 50, W: 10, H: 10}, {X: 10, Y: 50, W: 10, H: 10}}}, 200, 100, 2)
+	if len(off) != 1 || off[0].Box.X != 10 {
+		t.Errorf("off-screen first box: got %+v; want the second", off)
+	}
+}

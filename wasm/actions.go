@@ -14,7 +14,16 @@ const hitTolerance = 6
 // featureAt returns the top feature under a screen point in CSS pixels.
 func (g *Game) featureAt(x, y float64) (geo.Hit, bool) {
 	w := g.cam.ScreenToWorld(x, y)
-	return g.scene.index.Query(w, hitTolerance/g.cam.Scale(), func(layer string) bool { return g.scene.visible[layer] })
+	return g.scene.index.Query(w, hitTolerance/g.cam.Scale(), func(layer string, f *geo.Feature) bool {
+		if !g.scene.visible[layer] {
+			return false
+		}
+		// A symbol hidden by decluttering cannot be clicked.
+		if _, isPoint := f.Geometry.(orb.Point); isPoint {
+			return g.symbols.shown[f.ID]
+		}
+		return true
+	})
 }
 
 func (g *Game) hoverAt(x, y float64) {
@@ -63,7 +72,7 @@ func (g *Game) selectID(id string) bool {
 	if id == "" {
 		g.ui.closePanel()
 	} else {
-		g.ui.openPanel(g.scene.byID[id].feature, g.scene.facts)
+		g.ui.openPanel(g.scene.byID[id].feature, g.scene.facts, g.scene.displayName)
 	}
 	g.ui.writeHash(g)
 	g.ui.emit("select", g.selectionInfo())

@@ -36,6 +36,8 @@ type Game struct {
 	viewInit  bool
 
 	cache      mapCache
+	symbols    *symbolPass
+	flight     *flight
 	wakeCh     chan struct{}
 	timings    map[string]any // start-up phases, milliseconds, for stats()
 	idleFrames int
@@ -48,6 +50,7 @@ type Game struct {
 func (g *Game) Update() error {
 	g.parkWhileIdle()
 	g.input.drain(g)
+	g.stepFlight()
 	if g.moved && time.Since(g.lastMove) >= settleDelay {
 		g.moved = false
 		g.dirty = true // once more, anti-aliased (drawFrame sees !moved)
@@ -66,7 +69,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.readyDone {
 		g.timings["firstDrawMs"] = ms(time.Since(start))
 	}
-	g.labels.draw(screen, g)
+	g.symbols.place(g)
+	g.symbols.draw(screen, g.dpr)
+	g.labels.draw(screen, g, g.symbols.placed)
 	g.ui.updateScale(g.cam)
 	g.recordFrame(time.Since(start))
 	if g.onFrame != nil {
@@ -129,6 +134,7 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	if o, ok := m.outline[g.selected]; ok {
 		o.draw(screen, v, 1.25*dpr, ebiten.FillRuleFillAll)
 	}
+	g.drawLines(screen, m, v, dpr)
 }
 
 // parkWhileIdle blocks the game loop while nothing can change, until a page
@@ -136,7 +142,7 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 // only after Update returns, so a still map costs almost no CPU instead of
 // running Update and Draw sixty times a second.
 func (g *Game) parkWhileIdle() {
-	if g.dirty || !g.readyDone || g.input.pending() {
+	if g.dirty || !g.readyDone || g.flight != nil || g.input.pending() {
 		g.idleFrames = 0
 		return
 	}
@@ -177,6 +183,33 @@ func (g *Game) restyle() {
 func (g *Game) redraw() {
 	g.dirty = true
 	g.wake()
+}
+
+// drawLines draws the strategic lines with a white casing, dashed by
+// status, and the hovered or selected line wider on top.
+func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
+	for _, k := range g.scene.lineKinds {
+		km := m.lines[k]
+		if km == nil || !g.scene.visible[kindStyles[k.kind].layer] {
+			continue
+		}
+		w := float32(kindStyles[k.kind].width) * dpr
+		casing := km.color
+		km.color = colorCasing
+		km.draw(screen, v, w/2+dpr, ebiten.FillRuleFillAll)
+		km.color = casing
+		km.draw(screen, v, w/2, ebiten.FillRuleFillAll)
+	}
+	for _, id := range []string{g.hover, g.selected} {
+		if fl, ok := m.featureLines[id]; ok && g.scene.visible[g.scene.byID[id].layer] {
+			w := float32(g.scene.byID[id].style.width) * dpr
+			c := fl.color
+			fl.color = colorOutline
+			fl.draw(screen, v, w/2+1.5*dpr, ebiten.FillRuleFillAll)
+			fl.color = c
+			fl.draw(screen, v, w/2+0.5*dpr, ebiten.FillRuleFillAll)
+		}
+	}
 }
 
 // markMoved asks for a redraw after the view changed.

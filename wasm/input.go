@@ -82,7 +82,7 @@ func (q *inputQueue) listen(canvas js.Value) {
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 			return nil
 		}
-		if key != "Escape" && !mapHasFocus() {
+		if !mapHasFocus() && (key != "Escape" || typingInField()) {
 			return nil
 		}
 		switch key {
@@ -107,6 +107,13 @@ func mapHasFocus() bool {
 	}
 	tag := el.Get("tagName").String()
 	return tag == "CANVAS" || tag == "BODY"
+}
+
+// typingInField reports whether a text field has focus; its own keys (Escape
+// clears the search) come first.
+func typingInField() bool {
+	el := js.Global().Get("document").Get("activeElement")
+	return !el.IsNull() && !el.IsUndefined() && el.Get("tagName").String() == "INPUT" && el.Get("type").String() != "checkbox"
 }
 
 // wheelZoom converts a wheel event to zoom steps, honouring deltaMode and
@@ -173,6 +180,9 @@ func (q *inputQueue) apply(g *Game, e inputEvent) {
 		g.markMoved()
 	case "key":
 		g.key(e.key)
+	case "goto": // a search result: fly there and open its panel
+		g.flyTo(e.key)
+		g.selectID(e.key)
 	case "zoom":
 		w, h, _ := g.cam.Viewport()
 		g.cam.ZoomAround(w/2, h/2, e.dz)

@@ -44,10 +44,14 @@ const minWaterSpan = 60
 // labeler places and draws labels so that they never overlap.
 type labeler struct {
 	labels []label
-	boxes  []geo.LabelBox
-	kept   []int
+	cands  [][]geo.LabelBox
+	kept   []geo.Placed
+	slots  []slot
 	faces  map[*labelStyle]*text.GoTextFace
 	dpr    float64
+
+	points                   map[*item]*label
+	pointStyle, capitalStyle *labelStyle
 }
 
 func newLabeler(s *scene) *labeler {
@@ -57,7 +61,9 @@ func newLabeler(s *scene) *labeler {
 	central := &labelStyle{source: bold, size: 14, color: colorLabel, upper: true}
 	neighbour := &labelStyle{source: regular, size: 12.5, color: colorLabelMuted}
 	water := &labelStyle{source: italic, size: 12, color: colorLabelWater}
-	l := &labeler{faces: map[*labelStyle]*text.GoTextFace{}}
+	l := &labeler{faces: map[*labelStyle]*text.GoTextFace{}, points: map[*item]*label{},
+		pointStyle:   &labelStyle{source: regular, size: 11.5, color: colorLabel},
+		capitalStyle: &labelStyle{source: bold, size: 12, color: colorLabel}}
 	for _, it := range s.items {
 		var st *labelStyle
 		rank := 0
@@ -114,38 +120,127 @@ func (l *labeler) face(st *labelStyle, dpr float64) *text.GoTextFace {
 	return f
 }
 
-// draw places the labels for the current view and draws the kept ones with
-// a light halo.
-func (l *labeler) draw(screen *ebiten.Image, g *Game) {
+// slot is a label candidate of this frame; lb is nil for a symbol, which
+// labels must avoid but which is not drawn here.
+type slot struct {
+	lb *label
+}
+
+// draw places the labels for the current view — Central Asia's names
+// first, then the symbols as obstacles, then the symbols' names (right of
+// the symbol, else left, above or below), then the rest — and draws the
+// kept ones with a light halo.
+func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 	if !g.scene.visible["labels"] {
 		return
 	}
-	l.boxes = l.boxes[:0]
+	l.cands, l.slots = l.cands[:0], l.slots[:0]
 	scale := g.cam.Scale()
-	for _, lb := range l.labels {
-		x, y := g.cam.WorldToScreen(lb.anchor)
-		if lb.rank == 2 && lb.span*scale < minWaterSpan {
-			x = -1e9 // too small to name here: PlaceLabels skips it
-		}
-		l.boxes = append(l.boxes, geo.LabelBox{X: x, Y: y, W: lb.width, H: lb.height})
+	add := func(lb *label, boxes ...geo.LabelBox) {
+		l.cands = append(l.cands, boxes)
+		l.slots = append(l.slots, slot{lb})
 	}
-	w, h, dpr := g.cam.Viewport()
-	l.kept = geo.PlaceLabels(l.kept[:0], l.boxes, w, h, 6)
-	for _, i := range l.kept {
-		lb, b := &l.labels[i], l.boxes[i]
-		face := l.face(lb.style, dpr)
-		x := math.Round((b.X - b.W/2) * dpr)
-		y := math.Round((b.Y - b.H/2) * dpr)
-		halo := math.Max(1, math.Round(1.5*dpr))
-		for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
-			op := &text.DrawOptions{}
-			op.GeoM.Translate(x+d[0]*halo, y+d[1]*halo)
-			op.ColorScale.ScaleWithColor(colorHalo)
-			text.Draw(screen, lb.text, face, op)
+	static := func(rank int) {
+		for i := range l.labels {
+			lb := &l.labels[i]
+			if lb.rank != rank {
+				continue
+			}
+			x, y := g.cam.WorldToScreen(lb.anchor)
+			if lb.rank == 2 && lb.span*scale < minWaterSpan {
+				continue // too small to name at this zoom
+			}
+			if rank == 0 { // a country name may move up or down to clear symbols
+				y = clearOfSymbols(x, y, lb, symbols)
+			}
+			add(lb, geo.LabelBox{X: x, Y: y, W: lb.width, H: lb.height})
 		}
+	}
+	static(0)
+	for _, s := range symbols {
+		d := 2 * s.radius
+		add(nil, geo.LabelBox{X: s.x, Y: s.y, W: d, H: d})
+	}
+	for _, s := range symbols {
+		lb := l.pointLabel(s.it)
+		off := s.radius + labelGap + 1
+		add(lb,
+			geo.LabelBox{X: s.x + off + lb.width/2, Y: s.y, W: lb.width, H: lb.height},
+			geo.LabelBox{X: s.x - off - lb.width/2, Y: s.y, W: lb.width, H: lb.height},
+			geo.LabelBox{X: s.x, Y: s.y - off - lb.height/2, W: lb.width, H: lb.height},
+			geo.LabelBox{X: s.x, Y: s.y + off + lb.height/2, W: lb.width, H: lb.height})
+	}
+	static(1)
+	static(2)
+	w, h, dpr := g.cam.Viewport()
+	l.kept = geo.PlaceCandidates(l.kept[:0], l.cands, w, h, labelGap)
+	for _, k := range l.kept {
+		if lb := l.slots[k.Label].lb; lb != nil {
+			l.drawLabel(screen, lb, k.Box, dpr)
+		}
+	}
+}
+
+// labelGap is the free space, in CSS pixels, kept around every label.
+const labelGap = 5
+
+// clearOfSymbols returns y, or y moved by about a line up or down, whichever
+// first keeps a label centred at (x, y) off every symbol.
+func clearOfSymbols(x, y float64, lb *label, symbols []placedSymbol) float64 {
+	for _, dy := range []float64{0, -1.3, 1.3, -2.4, 2.4} {
+		cy := y + dy*lb.height
+		free := true
+		for _, s := range symbols {
+			if math.Abs(s.x-x) < lb.width/2+s.radius+2 && math.Abs(s.y-cy) < lb.height/2+s.radius+2 {
+				free = false
+				break
+			}
+		}
+		if free {
+			return cy
+		}
+	}
+	return y
+}
+
+// pointLabel returns the label of a symbol's feature, measured on first use.
+func (l *labeler) pointLabel(it *item) *label {
+	lb, ok := l.points[it]
+	if !ok {
+		st := l.pointStyle
+		if it.feature.Kind == "capital" {
+			st = l.capitalStyle
+		}
+		name := shortName(it.feature.Name)
+		w, h := text.Measure(name, &text.GoTextFace{Source: st.source, Size: st.size}, 0)
+		lb = &label{text: name, style: st, width: w, height: h}
+		l.points[it] = lb
+	}
+	return lb
+}
+
+func (l *labeler) drawLabel(screen *ebiten.Image, lb *label, b geo.LabelBox, dpr float64) {
+	face := l.face(lb.style, dpr)
+	x := math.Round((b.X - b.W/2) * dpr)
+	y := math.Round((b.Y - b.H/2) * dpr)
+	halo := math.Max(1, math.Round(1.5*dpr))
+	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
 		op := &text.DrawOptions{}
-		op.GeoM.Translate(x, y)
-		op.ColorScale.ScaleWithColor(lb.style.color)
+		op.GeoM.Translate(x+d[0]*halo, y+d[1]*halo)
+		op.ColorScale.ScaleWithColor(colorHalo)
 		text.Draw(screen, lb.text, face, op)
 	}
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(x, y)
+	op.ColorScale.ScaleWithColor(lb.style.color)
+	text.Draw(screen, lb.text, face, op)
+}
+
+// shortName is a feature's name for the map: without the parenthesis or
+// clause that the panel shows in full ("Inkai (JV Inkai)" → "Inkai").
+func shortName(name string) string {
+	if i := strings.IndexAny(name, "(,"); i > 3 {
+		return strings.TrimSpace(name[:i])
+	}
+	return name
 }

@@ -57,10 +57,17 @@ func newGame() (*Game, error) {
 	canvas.Call("setAttribute", "aria-roledescription", "map")
 	canvas.Call("setAttribute", "aria-label", "Map of Central Asia. Arrow keys pan, plus and minus zoom, 0 resets.")
 	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas), dirty: true,
-		wakeCh: make(chan struct{}, 1)}
+		symbols: newSymbolPass(),
+		wakeCh:  make(chan struct{}, 1)}
 	g.input = newInputQueue(g.wake)
 	g.input.listen(canvas)
 	g.installAPI()
+	present := map[string]bool{}
+	for _, l := range layers {
+		present[l.ID] = true
+	}
+	g.ui.buildLegend(present)
+	g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
 	g.listenPage()
 	g.onFrame = g.firstFrame
 	g.timings = map[string]any{"decodeMs": ms(decoded.Sub(start)), "sceneMs": ms(time.Since(decoded))}

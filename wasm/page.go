@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"syscall/js"
 
 	"heartland/geo"
@@ -21,6 +22,15 @@ func (g *Game) listenPage() {
 	onClick("zoom-out", func() { g.input.push(inputEvent{kind: "zoom", dz: -1}) })
 	onClick("zoom-reset", func() { g.input.push(inputEvent{kind: "key", key: "0"}) })
 	onClick("panel-close", func() { g.input.push(inputEvent{kind: "key", key: "Escape"}) })
+	toggle, body := doc.Call("getElementById", "legend-toggle"), doc.Call("getElementById", "legend-body")
+	setLegendOpen := func(open bool) {
+		toggle.Call("setAttribute", "aria-expanded", fmt.Sprint(open))
+		body.Set("hidden", !open)
+	}
+	if !toggle.IsNull() && !body.IsNull() {
+		setLegendOpen(js.Global().Get("innerWidth").Float() >= 600) // phones start with it folded
+		onClick("legend-toggle", func() { setLegendOpen(body.Get("hidden").Bool()) })
+	}
 	boxes := doc.Call("querySelectorAll", "input[data-layer]")
 	for i := 0; i < boxes.Length(); i++ {
 		box := boxes.Index(i)

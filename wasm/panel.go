@@ -13,17 +13,20 @@ import (
 )
 
 // openPanel fills the panel for a feature and moves focus into it.
-func (d *dom) openPanel(f *geo.Feature, facts assets.Facts) {
+func (d *dom) openPanel(f *geo.Feature, facts assets.Facts, names func(id string) string) {
 	if d.panel.Get("hidden").Bool() {
 		d.prevFocus = d.doc.Get("activeElement")
 	}
 	d.panelTitle.Set("textContent", f.Name)
 	d.panelBody.Set("textContent", "")
 	c, ok := facts.Countries[f.ID]
-	if ok {
+	switch {
+	case ok:
 		d.panelTitle.Set("textContent", c.Name)
 		d.countryBody(c, facts)
-	} else {
+	case isKnownKind(f.Kind):
+		d.featureBody(f, names)
+	default:
 		note := "Heartland covers the Central Asian states and their main neighbours in depth; this country has no fact sheet yet."
 		if f.Kind == "territory" {
 			note = "A territory shown as Natural Earth draws it."
@@ -129,4 +132,71 @@ func (d *dom) sourceList(cites bridge.Citations, facts assets.Facts) {
 		ol.Call("append", li)
 	}
 	d.panelBody.Call("append", ol)
+}
+
+func isKnownKind(kind string) bool { _, ok := kindStyles[kind]; return ok }
+
+// featureBody shows a strategic feature: kind, status, figures with years,
+// summary and numbered sources. names turns ids into display names.
+func (d *dom) featureBody(f *geo.Feature, names func(id string) string) {
+	det, _ := f.Details()
+	st := kindStyles[f.Kind]
+	meta := st.label
+	if f.Country != "" {
+		meta += " · " + names(f.Country)
+	}
+	if det.Offshore != "" {
+		meta += " (offshore, " + strings.ReplaceAll(det.Offshore, "-", " ") + ")"
+	}
+	d.panelBody.Call("append", d.el("p", "panel-kind", meta))
+	if det.Status != "" {
+		status := strings.ToUpper(det.Status[:1]) + det.Status[1:]
+		if det.StatusDate != "" {
+			status += " (as of " + det.StatusDate + ")"
+		}
+		d.panelBody.Call("append", d.el("p", "status status-"+strings.ReplaceAll(det.Status, " ", "-"), status))
+	}
+	if det.Summary != "" {
+		d.panelBody.Call("append", d.el("p", "why", det.Summary))
+	}
+	if len(det.Figures) > 0 {
+		dl := d.el("dl", "facts", "")
+		for _, fig := range det.Figures {
+			dd := d.el("dd", "", fig.Value)
+			dd.Call("append", d.el("span", "year", fmt.Sprintf(" (%d)", fig.Year)))
+			dd.Call("append", d.sourceLink(fmt.Sprintf("[%d]", fig.Source+1), toAssetSource(det.Sources[fig.Source])))
+			dl.Call("append", d.el("dt", "", fig.Label), dd)
+		}
+		d.panelBody.Call("append", dl)
+	}
+	route := func(title string, ids []string) {
+		if len(ids) < 2 {
+			return
+		}
+		parts := make([]string, len(ids))
+		for i, id := range ids {
+			parts[i] = names(id)
+		}
+		d.panelBody.Call("append", d.el("h3", "", title), d.el("p", "route", strings.Join(parts, " → ")))
+	}
+	route("Route", det.Joins)
+	route("Crosses", det.Countries)
+	if len(det.Sources) > 0 {
+		d.panelBody.Call("append", d.el("h3", "", "Sources"))
+		ol := d.el("ol", "sources", "")
+		for _, src := range det.Sources {
+			li := d.el("li", "", "")
+			a := d.el("a", "", src.Title)
+			a.Set("href", bridge.SafeURL(src.URL))
+			a.Set("target", "_blank")
+			a.Set("rel", "noopener noreferrer")
+			li.Call("append", a, d.el("span", "year", fmt.Sprintf(", %d", src.Year)))
+			ol.Call("append", li)
+		}
+		d.panelBody.Call("append", ol)
+	}
+}
+
+func toAssetSource(s geo.Source) assets.Source {
+	return assets.Source{Title: s.Title, URL: s.URL, Year: s.Year}
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"image"
+	"sort"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/paulmach/orb"
@@ -25,6 +26,18 @@ type item struct {
 	world   orb.Geometry
 	anchor  orb.Point // label anchor, world metres
 	central bool
+	style   kindStyle // strategic-layer features
+	status  string
+}
+
+// isStrategic reports whether a layer is one of the thematic layers.
+func isStrategic(layer string) bool {
+	for _, l := range strategicLayers {
+		if l.id == layer {
+			return true
+		}
+	}
+	return false
 }
 
 // scene is the data as the renderer needs it: projected features, the hit
@@ -38,6 +51,14 @@ type scene struct {
 	worldBound orb.Bound // world metres covered by the countries layer
 	facts      assets.Facts
 	visible    map[string]bool
+	points     []*item // strategic point features, most important first
+	lineKinds  []lineKey
+}
+
+// lineKey groups line features drawn alike: one mesh per kind and dash.
+type lineKey struct {
+	kind      string
+	dash, gap float64 // CSS pixels; 0 for solid
 }
 
 // levelMeshes are all meshes of one simplification level.
@@ -46,6 +67,8 @@ type levelMeshes struct {
 	formerLakes                             *mesh
 	borders, bordersCentral, coasts         *mesh
 	fill, outline                           map[string]*mesh // per country, for hover and selection
+	lines                                   map[lineKey]*mesh
+	featureLines                            map[string]*mesh // per line feature, for hover and selection
 }
 
 func newScene(layers []geo.Layer, facts assets.Facts) *scene {
@@ -63,7 +86,10 @@ func newScene(layers []geo.Layer, facts assets.Facts) *scene {
 			}
 			s.items = append(s.items, it)
 			s.byID[f.ID] = it
-			if l.ID == "countries" { // borders and lakes are not selectable yet
+			if isStrategic(l.ID) {
+				s.addStrategic(it)
+			}
+			if l.ID == "countries" { // borders and lakes are not selectable
 				s.index.Add(l.ID, f, it.world)
 				if s.worldBound.IsZero() {
 					s.worldBound = it.world.Bound()
@@ -73,7 +99,31 @@ func newScene(layers []geo.Layer, facts assets.Facts) *scene {
 		}
 	}
 	s.index.Build()
+	sort.SliceStable(s.points, func(i, j int) bool { return s.points[i].style.priority < s.points[j].style.priority })
 	return s
+}
+
+// addStrategic indexes a thematic feature and files it for drawing.
+func (s *scene) addStrategic(it *item) {
+	st, ok := kindStyles[it.feature.Kind]
+	if !ok {
+		return // heartland check reports unknown kinds; the map skips them
+	}
+	it.style, it.status = st, it.feature.StringProp("status")
+	s.index.Add(it.layer, it.feature, it.world)
+	switch it.world.(type) {
+	case orb.Point:
+		s.points = append(s.points, it)
+	case orb.LineString, orb.MultiLineString:
+		dash, gap := dashPattern(it.feature.Kind, it.status)
+		key := lineKey{it.feature.Kind, dash, gap}
+		for _, k := range s.lineKinds {
+			if k == key {
+				return
+			}
+		}
+		s.lineKinds = append(s.lineKinds, key)
+	}
 }
 
 // meshes returns the meshes for a level, building them on first use.
@@ -88,7 +138,9 @@ func (s *scene) meshes(level int) *levelMeshes {
 		borders:     &mesh{color: colorBorder}, bordersCentral: &mesh{color: colorBorderStrong},
 		coasts: &mesh{color: colorCoast},
 		fill:   map[string]*mesh{}, outline: map[string]*mesh{},
+		lines: map[lineKey]*mesh{}, featureLines: map[string]*mesh{},
 	}
+	scale := geo.SimplifyTolerance(float64(level)) * 2 // world metres per CSS pixel at the level
 	for _, it := range s.items {
 		g := geo.SimplifyWorld(it.world, level)
 		switch it.layer {
@@ -112,6 +164,8 @@ func (s *scene) meshes(level int) *levelMeshes {
 			} else {
 				m.lakes.AddPolygons(asMultiPolygon(g))
 			}
+		case "energy", "minerals", "trade", "cities":
+			s.addLineMeshes(m, it, g, scale)
 		case "boundaries":
 			switch {
 			case it.feature.Kind == "coast":
@@ -150,4 +204,85 @@ func asMultiPolygon(g orb.Geometry) orb.MultiPolygon {
 		return orb.MultiPolygon{g}
 	}
 	return nil
+}
+
+// addLineMeshes adds a strategic line to its kind's mesh (dashed if its
+// status says so) and to its own mesh for highlighting.
+func (s *scene) addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPerPx float64) {
+	var lines orb.MultiLineString
+	switch g := g.(type) {
+	case orb.LineString:
+		lines = orb.MultiLineString{g}
+	case orb.MultiLineString:
+		lines = g
+	default:
+		return
+	}
+	dash, gap := dashPattern(it.feature.Kind, it.status)
+	key := lineKey{it.feature.Kind, dash, gap}
+	km, ok := m.lines[key]
+	if !ok {
+		km = &mesh{color: it.style.color}
+		m.lines[key] = km
+	}
+	own := &mesh{color: it.style.color}
+	for _, l := range lines {
+		own.AddLine(l)
+		if dash > 0 {
+			km.AddLines(geo.Dashes(l, dash*metresPerPx, gap*metresPerPx))
+		} else {
+			km.AddLine(l)
+		}
+	}
+	m.featureLines[it.feature.ID] = own
+}
+
+// anchorPoint is where a point feature sits, in world metres.
+func (it *item) anchorPoint() orb.Point {
+	if p, ok := it.world.(orb.Point); ok {
+		return p
+	}
+	return it.anchor
+}
+
+// displayName returns the name of a country or feature id, or the id.
+func (s *scene) displayName(id string) string {
+	if c, ok := s.facts.Countries[id]; ok {
+		return c.Name
+	}
+	if it, ok := s.byID[id]; ok && it.feature.Name != "" {
+		return it.feature.Name
+	}
+	return id
+}
+
+// searchIndex lists every named country, lake and strategic feature.
+func (s *scene) searchIndex() *geo.SearchIndex {
+	var entries []geo.SearchEntry
+	for _, it := range s.items {
+		f := it.feature
+		switch {
+		case it.layer == "countries" && f.Kind == "country":
+			entries = append(entries, geo.SearchEntry{ID: f.ID, Name: s.displayName(f.ID), Kind: "country", Layer: it.layer})
+		case it.layer == "water" && f.Name != "", isStrategic(it.layer):
+			entries = append(entries, geo.SearchEntry{ID: f.ID, Name: f.Name, Kind: f.Kind, Layer: it.layer})
+		}
+	}
+	return geo.NewSearchIndex(entries)
+}
+
+// kindLabel names a kind for people: "Oil field", "Country".
+func kindLabel(kind string) string {
+	if st, ok := kindStyles[kind]; ok {
+		return st.label
+	}
+	switch kind {
+	case "country":
+		return "Country"
+	case "lake":
+		return "Lake"
+	case "former-lake":
+		return "Former lake"
+	}
+	return kind
 }

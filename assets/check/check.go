@@ -1,5 +1,6 @@
 // Package check validates Heartland's data files on disk — the GeoJSON
-// layers in borders/ and countries/facts.json — and reports every problem
+// layers in borders/, the strategic layers in layers/ and
+// countries/facts.json — and reports every problem
 // it finds, each naming the file and the feature. `heartland check` and the
 // tests run it, so a broken file in a checkout fails `make test` clearly.
 //
@@ -72,7 +73,7 @@ type Options struct {
 	Now time.Time
 }
 
-// layerFile is one decoded borders/*.geojson file.
+// layerFile is one decoded borders/*.geojson or layers/*.geojson file.
 type layerFile struct {
 	path     string // as reported, e.g. "assets/borders/lakes.geojson"
 	base     string // e.g. "lakes.geojson"
@@ -101,6 +102,7 @@ func Dir(dir string, opts Options) Report {
 	c := &checker{dir: dir, opts: opts, byID: map[string]string{}}
 	c.readLayers()
 	c.checkLayers()
+	c.checkStrategic(c.readStrategic())
 	c.checkFacts()
 	return c.report
 }
@@ -130,25 +132,41 @@ func (c *checker) readLayers() {
 			c.problem(p, err)
 			continue
 		}
-		fs, err := geo.DecodeGeoJSON(raw)
-		if err != nil {
-			c.problem(p, err)
+		l, ok := c.decodeLayer(p, raw)
+		if !ok {
 			continue
 		}
-		c.layers = append(c.layers, layerFile{path: p, base: filepath.Base(p), features: fs})
-		c.report.Files = append(c.report.Files, FileSummary{File: p, Count: plural(len(fs), "feature", "features")})
+		c.layers = append(c.layers, l)
 		if p == countries {
-			c.world = NewCountries(fs)
-			c.codes, c.places = map[string]bool{}, map[string]bool{}
-			for _, f := range fs {
-				c.places[f.ID] = true
-				if f.Kind == "country" {
-					c.codes[f.ID] = true
-				}
-			}
-			c.mapBound = geo.Layer{Features: fs}.Bound()
+			c.useCountries(l.features)
 		}
 	}
+}
+
+// decodeLayer decodes one GeoJSON file, reporting it on failure and counting
+// its features on success.
+func (c *checker) decodeLayer(path string, raw []byte) (layerFile, bool) {
+	fs, err := geo.DecodeGeoJSON(raw)
+	if err != nil {
+		c.problem(path, err)
+		return layerFile{}, false
+	}
+	c.report.Files = append(c.report.Files, FileSummary{File: path, Count: plural(len(fs), "feature", "features")})
+	return layerFile{path: path, base: filepath.Base(path), features: fs}, true
+}
+
+// useCountries makes the countries layer's features the reference the other
+// layers are checked against.
+func (c *checker) useCountries(fs []geo.Feature) {
+	c.world = NewCountries(fs)
+	c.codes, c.places = map[string]bool{}, map[string]bool{}
+	for _, f := range fs {
+		c.places[f.ID] = true
+		if f.Kind == "country" {
+			c.codes[f.ID] = true
+		}
+	}
+	c.mapBound = geo.Layer{Features: fs}.Bound()
 }
 
 func plural(n int, one, many string) string {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -77,6 +78,35 @@ func (c *Countries) Has(id string) bool {
 		}
 	}
 	return false
+}
+
+// BorderDistance returns how far the lon/lat point in degrees lies from the
+// boundary of the country or territory id, in world metres of
+// geo.CentralAsia (where a metre means the same in every direction), or
+// +Inf when id is unknown. The boundary includes coasts, so a port a little
+// offshore of a simplified coastline is near its country.
+func (c *Countries) BorderDistance(id string, lonLat orb.Point) float64 {
+	w := geo.CentralAsia.Forward(lonLat)
+	best := math.Inf(1)
+	for _, s := range c.shapes {
+		if s.id != id {
+			continue
+		}
+		for _, poly := range s.area {
+			for _, ring := range poly {
+				if len(ring) == 0 {
+					continue
+				}
+				prev := geo.CentralAsia.Forward(ring[0])
+				for _, q := range ring[1:] {
+					next := geo.CentralAsia.Forward(q)
+					best = min(best, planar.DistanceFromSegment(prev, next, w))
+					prev = next
+				}
+			}
+		}
+	}
+	return best
 }
 
 // CheckPoint returns a *PointError when the lon/lat point of the feature

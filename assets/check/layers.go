@@ -47,11 +47,7 @@ func (c *checker) checkLayers() {
 // checkFeature applies the rules every feature of every layer follows.
 func (c *checker) checkFeature(l layerFile, i int, f geo.Feature) {
 	bad := func(format string, args ...any) { c.problem(l.path, featureErr(i, f.ID, format, args...)) }
-	if first, ok := c.byID[f.ID]; ok {
-		bad("id is also used in %s", first)
-	} else {
-		c.byID[f.ID] = c.rel(l.path)
-	}
+	c.claimID(l, f, bad)
 	switch {
 	case f.Kind == "country" && !isAlpha3(f.ID):
 		bad("id of a country must be its ISO 3166-1 alpha-3 code, like KAZ")
@@ -72,6 +68,16 @@ func (c *checker) checkFeature(l layerFile, i int, f geo.Feature) {
 	if _, isPoint := f.Geometry.(orb.Point); isPoint && f.Country != "" && c.world != nil {
 		c.checkPointCountry(l, i, f)
 	}
+}
+
+// claimID records the feature's id, reporting it when an earlier file or
+// feature already uses it: ids are unique across all layers.
+func (c *checker) claimID(l layerFile, f geo.Feature, bad func(string, ...any)) {
+	if first, ok := c.byID[f.ID]; ok {
+		bad("id is also used in %s", first)
+		return
+	}
+	c.byID[f.ID] = c.rel(l.path)
 }
 
 func (c *checker) checkCountriesLayer(l layerFile) {

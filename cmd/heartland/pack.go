@@ -11,19 +11,23 @@ import (
 )
 
 func init() {
-	register("pack", "convert assets/borders/*.geojson to the packed layers the browser loads", runPack)
+	register("pack", "convert the GeoJSON layers in assets/ to the packed layers the browser loads", runPack)
 }
 
 func runPack(args []string) error {
 	fs := flag.NewFlagSet("pack", flag.ContinueOnError)
-	dir := fs.String("dir", "assets/borders", "folder of GeoJSON layers")
+	dirs := fs.String("dirs", "assets/borders,assets/layers", "comma-separated folders of GeoJSON layers")
 	out := fs.String("out", "assets/packed", "folder for the packed layers")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	paths, err := filepath.Glob(filepath.Join(*dir, "*.geojson"))
-	if err != nil || len(paths) == 0 {
-		return fmt.Errorf("no GeoJSON layers in %s", *dir)
+	var paths []string
+	for _, dir := range strings.Split(*dirs, ",") {
+		found, err := filepath.Glob(filepath.Join(dir, "*.geojson"))
+		if err != nil || len(found) == 0 {
+			return fmt.Errorf("no GeoJSON layers in %s", dir)
+		}
+		paths = append(paths, found...)
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err

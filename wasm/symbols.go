@@ -1,0 +1,112 @@
+//go:build js
+
+package main
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// symbolPass collects the point symbols of one frame: which are shown after
+// decluttering, and their vertices, so all of them draw in one call.
+type symbolPass struct {
+	shown  map[string]bool // ids drawn this frame; hit tests skip the rest
+	placed []placedSymbol
+	verts  []ebiten.Vertex
+	idx    []uint16
+	shapes map[symbolShape][][2]float32
+}
+
+// placedSymbol is a symbol kept on screen, in CSS pixels.
+type placedSymbol struct {
+	it     *item
+	x, y   float64
+	radius float64
+}
+
+// symbolGap is the free space, in CSS pixels, kept between two symbols.
+const symbolGap = 2
+
+func newSymbolPass() *symbolPass {
+	p := &symbolPass{shown: map[string]bool{}, shapes: map[symbolShape][][2]float32{}}
+	for _, s := range []symbolShape{shapeCircle, shapeSquare, shapeTriangle, shapeDiamond, shapeStar} {
+		p.shapes[s] = unitShape(s)
+	}
+	return p
+}
+
+// place declutters the visible point features: most important first, each
+// kept only where it overlaps no kept symbol; the hovered and selected ones
+// are always kept, and drawn larger.
+func (p *symbolPass) place(g *Game) {
+	clear(p.shown)
+	p.placed = p.placed[:0]
+	w, h, _ := g.cam.Viewport()
+	add := func(it *item, force bool) {
+		x, y := g.cam.WorldToScreen(it.anchorPoint())
+		r := it.style.radius
+		if it.feature.ID == g.hover || it.feature.ID == g.selected {
+			r *= 1.4
+		}
+		if x < -r || y < -r || x > w+r || y > h+r || p.shown[it.feature.ID] {
+			return
+		}
+		if !force {
+			for _, q := range p.placed {
+				if math.Hypot(q.x-x, q.y-y) < q.radius+r+symbolGap {
+					return
+				}
+			}
+		}
+		p.placed = append(p.placed, placedSymbol{it, x, y, r})
+		p.shown[it.feature.ID] = true
+	}
+	for _, id := range []string{g.selected, g.hover} {
+		if it := g.scene.byID[id]; it != nil && it.style.radius > 0 && g.scene.visible[it.layer] {
+			add(it, true)
+		}
+	}
+	for _, it := range g.scene.points {
+		if g.scene.visible[it.layer] {
+			add(it, false)
+		}
+	}
+}
+
+// draw puts the placed symbols on the screen, each a dark outline under its
+// colour, emphasised ones last so they sit on top.
+func (p *symbolPass) draw(screen *ebiten.Image, dpr float64) {
+	p.verts, p.idx = p.verts[:0], p.idx[:0]
+	for i := len(p.placed) - 1; i >= 0; i-- { // the forced ones were placed first
+		s := p.placed[i]
+		shape := p.shapes[s.it.style.shape]
+		p.fan(shape, s.x*dpr, s.y*dpr, (s.radius+1.3)*dpr, colorSymbolEdge)
+		p.fan(shape, s.x*dpr, s.y*dpr, s.radius*dpr, s.it.style.color)
+		if s.it.feature.Kind == "capital" { // a white dot marks the capital's star
+			p.fan(p.shapes[shapeCircle], s.x*dpr, s.y*dpr, 1.6*dpr, colorCasing)
+		}
+		if len(p.verts) > 60000 {
+			break
+		}
+	}
+	if len(p.idx) > 0 {
+		screen.DrawTriangles(p.verts, p.idx, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
+	}
+}
+
+// fan appends a filled shape centred on (x, y) device pixels.
+func (p *symbolPass) fan(shape [][2]float32, x, y, r float64, c color.RGBA) {
+	base := uint16(len(p.verts))
+	cr, cg, cb, ca := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	p.verts = append(p.verts, ebiten.Vertex{DstX: float32(x), DstY: float32(y), SrcX: 1, SrcY: 1, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca})
+	for _, u := range shape {
+		p.verts = append(p.verts, ebiten.Vertex{DstX: float32(x) + u[0]*float32(r), DstY: float32(y) + u[1]*float32(r),
+			SrcX: 1, SrcY: 1, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca})
+	}
+	n := uint16(len(shape))
+	for i := uint16(0); i < n; i++ {
+		p.idx = append(p.idx, base, base+1+i, base+1+(i+1)%n)
+	}
+}
