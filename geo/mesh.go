@@ -73,7 +73,15 @@ func (m *Mesh) AddPolygons(mp orb.MultiPolygon) {
 
 // AddLine adds a line as quads extended by half a width at each end, which
 // closes the gaps at joins without round-join geometry.
-func (m *Mesh) AddLine(ls orb.LineString) {
+func (m *Mesh) AddLine(ls orb.LineString) { m.addLine(ls, 1) }
+
+// AddDash adds a dash: like AddLine, but its two ends stop square at the
+// line's ends (butt caps), so the gaps between dashes stay open.
+func (m *Mesh) AddDash(ls orb.LineString) { m.addLine(ls, 0) }
+
+// addLine adds quads; ext is how far, in half-widths, each segment runs on
+// past its ends.
+func (m *Mesh) addLine(ls orb.LineString, ext float32) {
 	for i := 0; i+1 < len(ls); i++ {
 		p, q := ls[i], ls[i+1]
 		dx, dy := q[0]-p[0], -(q[1] - p[1]) // screen y grows down
@@ -83,6 +91,7 @@ func (m *Mesh) AddLine(ls orb.LineString) {
 		}
 		ux, uy := float32(dx/l), float32(dy/l)
 		nx, ny := -uy, ux
+		ux, uy = ux*ext, uy*ext
 		c := m.room(4)
 		v0 := c.add(p, nx-ux, ny-uy)
 		c.add(p, -nx-ux, -ny-uy)

@@ -85,11 +85,11 @@ var strategicLayers = []struct {
 func dashPattern(kind, status string) (dash, gap float64) {
 	switch {
 	case kind == "sea-route":
-		return 6, 5
+		return 8, 6
 	case status == "planned" || status == "proposed":
-		return 9, 6
+		return 12, 7
 	case status == "under construction" || status == "suspended":
-		return 4, 4
+		return 6, 4
 	}
 	return 0, 0
 }

@@ -229,7 +229,9 @@ func (s *scene) addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPe
 	for _, l := range lines {
 		own.AddLine(l)
 		if dash > 0 {
-			km.AddLines(geo.Dashes(l, dash*metresPerPx, gap*metresPerPx))
+			for _, d := range geo.Dashes(l, dash*metresPerPx, gap*metresPerPx) {
+				km.AddDash(d)
+			}
 		} else {
 			km.AddLine(l)
 		}
