@@ -106,6 +106,15 @@ type Country struct {
 	Memberships     []Membership `json:"memberships,omitempty"`
 	Why             string       `json:"why,omitempty"`
 	WhySources      []string     `json:"why_sources,omitempty"`
+	Notes           []Note       `json:"notes,omitempty"`
+}
+
+// Note is a dated fact that changes: a sanction, a trade status such as the
+// Jackson–Vanik amendment's, a membership under negotiation.
+type Note struct {
+	Text   string `json:"text"`
+	AsOf   string `json:"as_of"` // YYYY or YYYY-MM: when it was true
+	Source string `json:"source"`
 }
 
 // Facts is assets/countries/facts.json: countries by ISO alpha-3, and the
@@ -189,6 +198,12 @@ func (f Facts) validateCountry(c Country) error {
 	for _, s := range c.WhySources {
 		errs = append(errs, check("why", s, 0, false))
 	}
+	for i, n := range c.Notes {
+		errs = append(errs, check(fmt.Sprintf("notes[%d]", i), n.Source, 0, false))
+		if n.Text == "" || !validAsOf(n.AsOf) {
+			errs = append(errs, fmt.Errorf("notes[%d]: want text and as_of as YYYY or YYYY-MM", i))
+		}
+	}
 	for _, e := range errs {
 		if e != nil {
 			return e
@@ -207,4 +222,23 @@ func validAlpha3(s string) bool {
 		}
 	}
 	return true
+}
+
+// validAsOf accepts YYYY or YYYY-MM.
+func validAsOf(s string) bool {
+	if len(s) != 4 && len(s) != 7 {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 {
+			if r != '-' {
+				return false
+			}
+			continue
+		}
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return len(s) == 4 || (s[5:] >= "01" && s[5:] <= "12")
 }

@@ -77,6 +77,21 @@ func (g *Game) installAPI() {
 		return true
 	})
 	set("stats", func([]js.Value) any { return g.stats() })
+	set("addGeoJSON", func(args []js.Value) any {
+		text, ok := jsonText(arg(args, 0))
+		if !ok {
+			return map[string]any{"error": "want GeoJSON as a string or an object"}
+		}
+		name := ""
+		if opts := arg(args, 1); opts.Type() == js.TypeObject && opts.Get("name").Type() == js.TypeString {
+			name = clipText(opts.Get("name").String(), 80)
+		}
+		return g.addCustomLayer(text, name)
+	})
+	set("removeLayer", func(args []js.Value) any {
+		id := arg(args, 0)
+		return id.Type() == js.TypeString && g.removeCustomLayer(id.String())
+	})
 }
 
 // arg returns argument i, or undefined.

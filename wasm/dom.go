@@ -30,6 +30,7 @@ type dom struct {
 	api        js.Value // window.heartland
 	lastScale  string
 	lastHash   string
+	onToggle   func(layer string, on bool) // a legend checkbox changed
 }
 
 func newDOM(canvas js.Value) *dom {

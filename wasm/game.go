@@ -35,16 +35,18 @@ type Game struct {
 	readyDone bool
 	viewInit  bool
 
-	cache      mapCache
-	symbols    *symbolPass
-	flight     *flight
-	wakeCh     chan struct{}
-	timings    map[string]any // start-up phases, milliseconds, for stats()
-	idleFrames int
-	onFrame    func()
-	width      float64
-	height     float64
-	dpr        float64
+	cache       mapCache
+	symbols     *symbolPass
+	flight      *flight
+	search      *searchBox
+	customCount int
+	wakeCh      chan struct{}
+	timings     map[string]any // start-up phases, milliseconds, for stats()
+	idleFrames  int
+	onFrame     func()
+	width       float64
+	height      float64
+	dpr         float64
 }
 
 func (g *Game) Update() error {
@@ -190,7 +192,7 @@ func (g *Game) redraw() {
 func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
 	for _, k := range g.scene.lineKinds {
 		km := m.lines[k]
-		if km == nil || !g.scene.visible[kindStyles[k.kind].layer] {
+		if km == nil || !g.scene.visible[k.layer] {
 			continue
 		}
 		w := float32(kindStyles[k.kind].width) * dpr

@@ -183,6 +183,8 @@ func (q *inputQueue) apply(g *Game, e inputEvent) {
 	case "goto": // a search result: fly there and open its panel
 		g.flyTo(e.key)
 		g.selectID(e.key)
+	case "remove-layer":
+		g.removeCustomLayer(e.key)
 	case "zoom":
 		w, h, _ := g.cam.Viewport()
 		g.cam.ZoomAround(w/2, h/2, e.dz)

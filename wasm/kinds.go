@@ -66,7 +66,15 @@ var kindStyles = map[string]kindStyle{
 	"port":             {label: "Port", layer: "trade", color: seaRoute, shape: shapeSquare, radius: 5, priority: 2},
 	"dry-port":         {label: "Dry port", layer: "trade", color: inkDark, shape: shapeSquare, radius: 5, priority: 2},
 	"border-crossing":  {label: "Border crossing", layer: "trade", color: inkDark, shape: shapeDiamond, radius: 4.5, priority: 3},
+	// A reader's own layers; each gets its colour from customColors.
+	"custom-point": {label: "Point", color: inkDark, shape: shapeCircle, radius: 5, priority: 2},
+	"custom-line":  {label: "Line", color: inkDark, width: 2.2},
+	"custom-area":  {label: "Area", color: inkDark, width: 1.8},
 }
+
+// customColors are given to custom layers in turn: Okabe–Ito hues not used
+// by the thematic layers' lines.
+var customColors = []color.RGBA{{0x88, 0x22, 0x55, 0xff}, {0x33, 0x22, 0x88, 0xff}, {0x11, 0x77, 0x33, 0xff}, {0x99, 0x44, 0x00, 0xff}}
 
 // strategicLayers are the thematic layers, in legend order, with their
 // kinds in legend order.

@@ -97,3 +97,55 @@ func (d *dom) swatch(st kindStyle, dashed bool) js.Value {
 }
 
 func hexColor(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// addCustomLegend adds a reader's layer to the legend: toggle, swatches of
+// the kinds it holds, and a button that removes it.
+func (d *dom) addCustomLegend(id, name string, c color.RGBA, kinds map[string]bool, remove func()) {
+	legend := d.doc.Call("getElementById", "legend-body")
+	if legend.IsNull() {
+		return
+	}
+	group := d.el("div", "legend-group legend-custom", "")
+	group.Set("id", "legend-"+id)
+	head := d.el("div", "legend-custom-head", "")
+	btn := d.el("button", "legend-remove", "×")
+	btn.Set("type", "button")
+	btn.Call("setAttribute", "aria-label", "Remove layer "+name)
+	btn.Set("title", "Remove this layer")
+	btn.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any { remove(); return nil }))
+	head.Call("append", d.layerToggle(id, name), btn)
+	group.Call("append", head)
+	ul := d.el("ul", "kinds", "")
+	for _, k := range []string{"custom-point", "custom-line", "custom-area"} {
+		if kinds[k] {
+			st := kindStyles[k]
+			st.color = c
+			li := d.el("li", "", "")
+			li.Call("append", d.swatch(st, false), d.doc.Call("createTextNode", st.label))
+			ul.Call("append", li)
+		}
+	}
+	group.Call("append", ul)
+	legend.Call("insertBefore", group, legend.Get("firstChild"))
+	d.onLayerToggle(group)
+}
+
+func (d *dom) removeCustomLegend(id string) {
+	if el := d.doc.Call("getElementById", "legend-"+id); !el.IsNull() {
+		el.Call("remove")
+	}
+}
+
+// onLayerToggle wires the layer checkboxes inside root to d.onToggle.
+func (d *dom) onLayerToggle(root js.Value) {
+	boxes := root.Call("querySelectorAll", "input[data-layer]")
+	for i := 0; i < boxes.Length(); i++ {
+		box := boxes.Index(i)
+		box.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any {
+			if d.onToggle != nil {
+				d.onToggle(box.Get("dataset").Get("layer").String(), box.Get("checked").Bool())
+			}
+			return nil
+		}))
+	}
+}

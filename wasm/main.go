@@ -67,7 +67,7 @@ func newGame() (*Game, error) {
 		present[l.ID] = true
 	}
 	g.ui.buildLegend(present)
-	g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
+	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
 	g.listenPage()
 	g.onFrame = g.firstFrame
 	g.timings = map[string]any{"decodeMs": ms(decoded.Sub(start)), "sceneMs": ms(time.Since(decoded))}

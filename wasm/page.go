@@ -31,17 +31,13 @@ func (g *Game) listenPage() {
 		setLegendOpen(js.Global().Get("innerWidth").Float() >= 600) // phones start with it folded
 		onClick("legend-toggle", func() { setLegendOpen(body.Get("hidden").Bool()) })
 	}
-	boxes := doc.Call("querySelectorAll", "input[data-layer]")
-	for i := 0; i < boxes.Length(); i++ {
-		box := boxes.Index(i)
-		box.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any {
-			g.scene.visible[box.Get("dataset").Get("layer").String()] = box.Get("checked").Bool()
-			g.restyle()
-			g.ui.writeHash(g)
-			g.ui.emit("layers", g.state().Layers)
-			return nil
-		}))
+	g.ui.onToggle = func(layer string, on bool) {
+		g.scene.visible[layer] = on
+		g.restyle()
+		g.ui.writeHash(g)
+		g.ui.emit("layers", g.state().Layers)
 	}
+	g.ui.onLayerToggle(doc)
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
 		if js.Global().Get("location").Get("hash").String() != g.ui.lastHash {
 			g.restoreHash()

@@ -24,6 +24,8 @@ func (d *dom) openPanel(f *geo.Feature, facts assets.Facts, names func(id string
 	case ok:
 		d.panelTitle.Set("textContent", c.Name)
 		d.countryBody(c, facts)
+	case strings.HasPrefix(f.Kind, "custom-"):
+		d.customBody(f)
 	case isKnownKind(f.Kind):
 		d.featureBody(f, names)
 	default:
@@ -90,6 +92,16 @@ func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
 			}
 			li := d.el("li", "", text)
 			li.Call("append", d.sourceLink(cites.Ref(m.Source), facts.Sources[m.Source]))
+			ul.Call("append", li)
+		}
+		d.panelBody.Call("append", ul)
+	}
+	if len(c.Notes) > 0 {
+		d.panelBody.Call("append", d.el("h3", "", "Status notes"))
+		ul := d.el("ul", "notes", "")
+		for _, n := range c.Notes {
+			li := d.el("li", "", n.Text)
+			li.Call("append", d.el("span", "year", " (as of "+n.AsOf+")"), d.sourceLink(cites.Ref(n.Source), facts.Sources[n.Source]))
 			ul.Call("append", li)
 		}
 		d.panelBody.Call("append", ul)

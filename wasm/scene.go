@@ -4,6 +4,8 @@ package main
 
 import (
 	"image"
+	"image/color"
+	"slices"
 	"sort"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -26,8 +28,10 @@ type item struct {
 	world   orb.Geometry
 	anchor  orb.Point // label anchor, world metres
 	central bool
-	style   kindStyle // strategic-layer features
+	style   kindStyle // strategic-layer and custom features
 	status  string
+	custom  bool // from a reader's own GeoJSON
+	indexed bool // in the hit index
 }
 
 // isStrategic reports whether a layer is one of the thematic layers.
@@ -55,8 +59,10 @@ type scene struct {
 	lineKinds  []lineKey
 }
 
-// lineKey groups line features drawn alike: one mesh per kind and dash.
+// lineKey groups line features drawn alike: one mesh per layer, kind and
+// dash (custom layers of one kind differ in colour).
 type lineKey struct {
+	layer     string
 	kind      string
 	dash, gap float64 // CSS pixels; 0 for solid
 }
@@ -91,6 +97,7 @@ func newScene(layers []geo.Layer, facts assets.Facts) *scene {
 			}
 			if l.ID == "countries" { // borders and lakes are not selectable
 				s.index.Add(l.ID, f, it.world)
+				it.indexed = true
 				if s.worldBound.IsZero() {
 					s.worldBound = it.world.Bound()
 				}
@@ -111,12 +118,13 @@ func (s *scene) addStrategic(it *item) {
 	}
 	it.style, it.status = st, it.feature.StringProp("status")
 	s.index.Add(it.layer, it.feature, it.world)
+	it.indexed = true
 	switch it.world.(type) {
 	case orb.Point:
 		s.points = append(s.points, it)
-	case orb.LineString, orb.MultiLineString:
+	case orb.LineString, orb.MultiLineString, orb.Polygon, orb.MultiPolygon:
 		dash, gap := dashPattern(it.feature.Kind, it.status)
-		key := lineKey{it.feature.Kind, dash, gap}
+		key := lineKey{it.layer, it.feature.Kind, dash, gap}
 		for _, k := range s.lineKinds {
 			if k == key {
 				return
@@ -166,6 +174,10 @@ func (s *scene) meshes(level int) *levelMeshes {
 			}
 		case "energy", "minerals", "trade", "cities":
 			s.addLineMeshes(m, it, g, scale)
+		default:
+			if it.custom {
+				s.addLineMeshes(m, it, g, scale)
+			}
 		case "boundaries":
 			switch {
 			case it.feature.Kind == "coast":
@@ -215,11 +227,17 @@ func (s *scene) addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPe
 		lines = orb.MultiLineString{g}
 	case orb.MultiLineString:
 		lines = g
+	case orb.Polygon, orb.MultiPolygon: // custom areas: drawn as outlines
+		for _, p := range asMultiPolygon(g) {
+			for _, r := range p {
+				lines = append(lines, orb.LineString(r))
+			}
+		}
 	default:
 		return
 	}
 	dash, gap := dashPattern(it.feature.Kind, it.status)
-	key := lineKey{it.feature.Kind, dash, gap}
+	key := lineKey{it.layer, it.feature.Kind, dash, gap}
 	km, ok := m.lines[key]
 	if !ok {
 		km = &mesh{color: it.style.color}
@@ -287,4 +305,66 @@ func kindLabel(kind string) string {
 		return "Former lake"
 	}
 	return kind
+}
+
+// addCustomLayer adds a reader's layer: its features are projected, indexed
+// and drawn in colour c. Meshes are rebuilt lazily on the next frame.
+func (s *scene) addCustomLayer(l geo.Layer, c color.RGBA) {
+	s.layers = append(s.layers, l)
+	layer := &s.layers[len(s.layers)-1]
+	s.visible[l.ID] = true
+	for fi := range layer.Features {
+		f := &layer.Features[fi]
+		it := &item{layer: l.ID, feature: f, world: geo.ToWorld(geo.CentralAsia, f.Geometry), custom: true}
+		it.style = kindStyles[f.Kind]
+		it.style.color = c
+		it.style.layer = l.ID
+		s.items = append(s.items, it)
+		s.byID[f.ID] = it
+		s.index.Add(l.ID, f, it.world)
+		it.indexed = true
+		if _, ok := it.world.(orb.Point); ok {
+			s.points = append(s.points, it)
+		} else {
+			key := lineKey{l.ID, f.Kind, 0, 0}
+			if !slices.Contains(s.lineKinds, key) {
+				s.lineKinds = append(s.lineKinds, key)
+			}
+		}
+	}
+	s.afterChange()
+}
+
+// removeLayer drops a custom layer and everything drawn or indexed for it.
+func (s *scene) removeLayer(id string) bool {
+	i := slices.IndexFunc(s.layers, func(l geo.Layer) bool { return l.ID == id })
+	if i < 0 {
+		return false
+	}
+	s.layers = slices.Delete(s.layers, i, i+1)
+	keep := func(it *item) bool { return it.layer != id }
+	for _, it := range s.items {
+		if !keep(it) {
+			delete(s.byID, it.feature.ID)
+		}
+	}
+	s.items = slices.DeleteFunc(s.items, func(it *item) bool { return !keep(it) })
+	s.points = slices.DeleteFunc(s.points, func(it *item) bool { return !keep(it) })
+	s.lineKinds = slices.DeleteFunc(s.lineKinds, func(k lineKey) bool { return k.layer == id })
+	delete(s.visible, id)
+	s.index = geo.NewIndex()
+	for _, it := range s.items {
+		if it.indexed {
+			s.index.Add(it.layer, it.feature, it.world)
+		}
+	}
+	s.afterChange()
+	return true
+}
+
+// afterChange rebuilds what depends on the set of features.
+func (s *scene) afterChange() {
+	s.index.Build()
+	sort.SliceStable(s.points, func(i, j int) bool { return s.points[i].style.priority < s.points[j].style.priority })
+	s.levels = map[int]*levelMeshes{}
 }

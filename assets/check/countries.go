@@ -23,6 +23,28 @@ type countryShape struct {
 	id    string // ISO alpha-3 for countries, kebab-case for territories
 	bound orb.Bound
 	area  orb.MultiPolygon // lon/lat degrees
+	rings []worldRing      // the rings of area in world metres, for distances
+}
+
+// worldRing is a ring projected to world metres, with its bound.
+type worldRing struct {
+	bound orb.Bound
+	ring  orb.Ring
+}
+
+// projectRings projects every ring of mp to world metres of geo.CentralAsia.
+func projectRings(mp orb.MultiPolygon) []worldRing {
+	var out []worldRing
+	for _, poly := range mp {
+		for _, ring := range poly {
+			w := make(orb.Ring, len(ring))
+			for i, p := range ring {
+				w[i] = geo.CentralAsia.Forward(p)
+			}
+			out = append(out, worldRing{bound: w.Bound(), ring: w})
+		}
+	}
+	return out
 }
 
 // NewCountries indexes the polygon features of the countries layer (kinds
@@ -42,7 +64,7 @@ func NewCountries(features []geo.Feature) *Countries {
 		if f.Kind != "country" && f.Kind != "territory" {
 			continue
 		}
-		c.shapes = append(c.shapes, countryShape{id: f.ID, bound: mp.Bound(), area: mp})
+		c.shapes = append(c.shapes, countryShape{id: f.ID, bound: mp.Bound(), area: mp, rings: projectRings(mp)})
 	}
 	return c
 }
@@ -84,7 +106,7 @@ func (c *Countries) Has(id string) bool {
 // boundary of the country or territory id, in world metres of
 // geo.CentralAsia (where a metre means the same in every direction), or
 // +Inf when id is unknown. The boundary includes coasts, so a port a little
-// offshore of a simplified coastline is near its country.
+// off a simplified coastline is near its country.
 func (c *Countries) BorderDistance(id string, lonLat orb.Point) float64 {
 	w := geo.CentralAsia.Forward(lonLat)
 	best := math.Inf(1)
@@ -92,21 +114,24 @@ func (c *Countries) BorderDistance(id string, lonLat orb.Point) float64 {
 		if s.id != id {
 			continue
 		}
-		for _, poly := range s.area {
-			for _, ring := range poly {
-				if len(ring) == 0 {
-					continue
-				}
-				prev := geo.CentralAsia.Forward(ring[0])
-				for _, q := range ring[1:] {
-					next := geo.CentralAsia.Forward(q)
-					best = min(best, planar.DistanceFromSegment(prev, next, w))
-					prev = next
-				}
+		for _, r := range s.rings {
+			if boundDistance(r.bound, w) >= best {
+				continue
+			}
+			for i := 1; i < len(r.ring); i++ {
+				best = min(best, planar.DistanceFromSegment(r.ring[i-1], r.ring[i], w))
 			}
 		}
 	}
 	return best
+}
+
+// boundDistance returns how far p lies outside b, 0 inside it: no point of
+// what b bounds is nearer.
+func boundDistance(b orb.Bound, p orb.Point) float64 {
+	dx := max(b.Min[0]-p[0], 0, p[0]-b.Max[0])
+	dy := max(b.Min[1]-p[1], 0, p[1]-b.Max[1])
+	return math.Hypot(dx, dy)
 }
 
 // CheckPoint returns a *PointError when the lon/lat point of the feature

@@ -1,0 +1,138 @@
+package geo
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// Limits on what a reader may load as their own layer.
+const (
+	MaxCustomBytes    = 20 << 20 // 20 MB
+	MaxCustomFeatures = 20000
+	MaxCustomVertices = 500000
+)
+
+// DecodeCustomGeoJSON reads GeoJSON a reader brings — a FeatureCollection, a
+// single Feature or a bare geometry — leniently: features that cannot be
+// drawn are skipped and described in warnings (with their index), the rest
+// are kept. Features get an id (prefix plus index, so ids never clash with
+// ours), a name from the name or title property, and a kind from their
+// geometry: custom-point, custom-line or custom-area. It fails only when
+// nothing can be kept or a limit is passed.
+func DecodeCustomGeoJSON(data []byte, prefix string) ([]Feature, []string, error) {
+	if len(data) > MaxCustomBytes {
+		return nil, nil, fmt.Errorf("the file is %.1f MB; the limit is %d MB", float64(len(data))/(1<<20), MaxCustomBytes>>20)
+	}
+	var head struct {
+		Type     string            `json:"type"`
+		Features []json.RawMessage `json:"features"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, nil, fmt.Errorf("not valid JSON: %v", err)
+	}
+	var raws []json.RawMessage
+	switch head.Type {
+	case "FeatureCollection":
+		raws = head.Features
+	case "Feature":
+		raws = []json.RawMessage{data}
+	case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon":
+		raws = []json.RawMessage{[]byte(`{"type":"Feature","properties":{},"geometry":` + string(bytes.TrimSpace(data)) + `}`)}
+	case "Topology":
+		return nil, nil, fmt.Errorf("this is TopoJSON; convert it to GeoJSON first")
+	default:
+		return nil, nil, fmt.Errorf("type is %q; want a GeoJSON FeatureCollection, Feature or geometry", clip(head.Type))
+	}
+	if len(raws) > MaxCustomFeatures {
+		return nil, nil, fmt.Errorf("%d features; the limit is %d", len(raws), MaxCustomFeatures)
+	}
+	var out []Feature
+	var warnings []string
+	vertices := 0
+	for i, raw := range raws {
+		f, err := decodeCustomFeature(raw, fmt.Sprintf("%s-%d", prefix, i+1))
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("feature %d: %v; skipped", i, err))
+			continue
+		}
+		if vertices += countVertices(f.Geometry); vertices > MaxCustomVertices {
+			return nil, warnings, fmt.Errorf("more than %d vertices; simplify the file first", MaxCustomVertices)
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, warnings, fmt.Errorf("no feature could be drawn")
+	}
+	return out, warnings, nil
+}
+
+func decodeCustomFeature(raw json.RawMessage, id string) (Feature, error) {
+	var rf rawFeature
+	if err := json.Unmarshal(raw, &rf); err != nil {
+		return Feature{}, fmt.Errorf("not a feature: %v", err)
+	}
+	if rf.Geometry == nil {
+		return Feature{}, fmt.Errorf("no geometry")
+	}
+	g, err := decodeGeometry(*rf.Geometry)
+	if err != nil {
+		return Feature{}, err
+	}
+	f := Feature{ID: id, Geometry: g, Props: rf.Properties}
+	if f.Props == nil {
+		f.Props = map[string]any{}
+	}
+	for _, key := range []string{"name", "title", "NAME", "Name"} {
+		if s, ok := f.Props[key].(string); ok && strings.TrimSpace(s) != "" {
+			f.Name = strings.TrimSpace(s)
+			break
+		}
+	}
+	switch rf.Geometry.Type {
+	case "Point", "MultiPoint":
+		f.Kind = "custom-point"
+	case "LineString", "MultiLineString":
+		f.Kind = "custom-line"
+	default:
+		f.Kind = "custom-area"
+	}
+	if f.Name == "" {
+		f.Name = "Feature " + id[strings.LastIndexByte(id, '-')+1:]
+	}
+	return f, nil
+}
+
+// countVertices counts the positions of a geometry.
+func countVertices(g orb.Geometry) int {
+	switch g := g.(type) {
+	case orb.Point:
+		return 1
+	case orb.MultiPoint:
+		return len(g)
+	case orb.LineString:
+		return len(g)
+	case orb.MultiLineString:
+		n := 0
+		for _, l := range g {
+			n += len(l)
+		}
+		return n
+	case orb.Polygon:
+		n := 0
+		for _, r := range g {
+			n += len(r)
+		}
+		return n
+	case orb.MultiPolygon:
+		n := 0
+		for _, p := range g {
+			n += countVertices(p)
+		}
+		return n
+	}
+	return 0
+}

@@ -1,0 +1,84 @@
+package geo
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDecodeCustomGeoJSONKeepsGoodFeaturesAndNamesTheBadOnes(t *testing.T) {
+	doc := `{"type":"FeatureCollection","features":[
+	 {"type":"Feature","properties":{"title":"Reporting trip <b>stop</b>","note":"<script>alert(1)</script>"},"geometry":{"type":"Point","coordinates":[69.24,41.31]}},
+	 {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500,41]}},
+	 {"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[69,41],[70,42]]}},
+	 {"type":"Feature","properties":{},"geometry":null},
+	 {"type":"Feature","properties":{"name":"Field"},"geometry":{"type":"Polygon","coordinates":[[[60,40],[61,40],[61,41],[60,40]]]}}
+	]}`
+	fs, warnings, err := DecodeCustomGeoJSON([]byte(doc), "custom1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 3 {
+		t.Fatalf("kept %d features; want 3", len(fs))
+	}
+	want := []struct{ id, name, kind string }{
+		{"custom1-1", "Reporting trip <b>stop</b>", "custom-point"},
+		{"custom1-3", "Feature 3", "custom-line"},
+		{"custom1-5", "Field", "custom-area"},
+	}
+	for i, w := range want {
+		if fs[i].ID != w.id || fs[i].Name != w.name || fs[i].Kind != w.kind {
+			t.Errorf("feature %d = %q %q %q; want %q %q %q", i, fs[i].ID, fs[i].Name, fs[i].Kind, w.id, w.name, w.kind)
+		}
+	}
+	if len(warnings) != 2 || !strings.Contains(warnings[0], "feature 1") || !strings.Contains(warnings[1], "feature 3") {
+		t.Errorf("warnings = %q; want feature 1 (out of range) and feature 3 (no geometry)", warnings)
+	}
+}
+
+func TestDecodeCustomGeoJSONAcceptsAFeatureOrAGeometry(t *testing.T) {
+	for _, doc := range []string{
+		`{"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Point","coordinates":[1,2]}}`,
+		`{"type":"Point","coordinates":[1,2]}`,
+	} {
+		fs, _, err := DecodeCustomGeoJSON([]byte(doc), "c")
+		if err != nil || len(fs) != 1 {
+			t.Errorf("DecodeCustomGeoJSON(%s) = %d features, %v; want 1", doc, len(fs), err)
+		}
+	}
+}
+
+func TestDecodeCustomGeoJSONRefusesWithAReason(t *testing.T) {
+	for doc, want := range map[string]string{
+		`{`:                   "not valid JSON",
+		`{"type":"Topology"}`: "TopoJSON",
+		`{"type":"Nope"}`:     "want a GeoJSON",
+		`{"type":"FeatureCollection","features":[]}`: "no feature",
+		`[1,2]`: "not valid JSON",
+	} {
+		_, _, err := DecodeCustomGeoJSON([]byte(doc), "c")
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("DecodeCustomGeoJSON(%s) error = %v; want one mentioning %q", doc, err, want)
+		}
+	}
+	big := make([]byte, MaxCustomBytes+1)
+	if _, _, err := DecodeCustomGeoJSON(big, "c"); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("oversized file error = %v; want the size limit", err)
+	}
+}
+
+func FuzzDecodeCustomGeoJSON(f *testing.F) {
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]}`))
+	f.Add([]byte(`{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}`))
+	f.Add([]byte(`{"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0]]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fs, _, err := DecodeCustomGeoJSON(data, "c")
+		if err != nil {
+			return
+		}
+		for _, feat := range fs {
+			if feat.ID == "" || feat.Kind == "" || feat.Name == "" || !ValidID(feat.ID) {
+				t.Fatalf("kept feature %+v without id, kind or name", feat)
+			}
+		}
+	})
+}

@@ -1,0 +1,135 @@
+//go:build js
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"syscall/js"
+
+	"heartland/geo"
+	"heartland/wasm/bridge"
+)
+
+// addCustomLayer decodes a reader's GeoJSON and adds it as a layer of its
+// own, with a legend entry that can remove it. It returns what the API
+// reports: the layer id and feature count, or the error; warnings name the
+// features that were skipped.
+func (g *Game) addCustomLayer(text, name string) map[string]any {
+	g.customCount++
+	id := fmt.Sprintf("custom%d", g.customCount)
+	if strings.TrimSpace(name) == "" {
+		name = fmt.Sprintf("My layer %d", g.customCount)
+	}
+	features, warnings, err := geo.DecodeCustomGeoJSON([]byte(text), id)
+	for _, w := range warnings {
+		g.ui.warn(name + ": " + w)
+	}
+	if err != nil {
+		return map[string]any{"error": err.Error(), "warnings": bridge.Strings(warnings)}
+	}
+	c := customColors[(g.customCount-1)%len(customColors)]
+	g.scene.addCustomLayer(geo.Layer{ID: id, Name: name, Features: features}, c)
+	kinds := map[string]bool{}
+	for _, f := range features {
+		kinds[f.Kind] = true
+	}
+	g.ui.addCustomLegend(id, name, c, kinds, func() { g.input.push(inputEvent{kind: "remove-layer", key: id}) })
+	g.search.index = g.scene.searchIndex()
+	g.restyle()
+	g.ui.writeHash(g)
+	g.ui.emit("layers", g.state().Layers)
+	return map[string]any{"layer": id, "features": len(features), "warnings": bridge.Strings(warnings)}
+}
+
+// removeCustomLayer drops a custom layer, its legend entry and any selection
+// in it.
+func (g *Game) removeCustomLayer(id string) bool {
+	if !strings.HasPrefix(id, "custom") || !g.scene.removeLayer(id) {
+		return false
+	}
+	if g.scene.byID[g.selected] == nil {
+		g.selectID("")
+	}
+	if g.scene.byID[g.hover] == nil {
+		g.hover = ""
+	}
+	g.ui.removeCustomLegend(id)
+	g.search.index = g.scene.searchIndex()
+	g.restyle()
+	g.ui.writeHash(g)
+	g.ui.emit("layers", g.state().Layers)
+	return true
+}
+
+// jsonText accepts GeoJSON from JavaScript as a string or as an object.
+func jsonText(v js.Value) (string, bool) {
+	switch v.Type() {
+	case js.TypeString:
+		return v.String(), true
+	case js.TypeObject:
+		s := js.Global().Get("JSON").Call("stringify", v)
+		if s.Type() == js.TypeString {
+			return s.String(), true
+		}
+	}
+	return "", false
+}
+
+// customBody shows a custom feature's properties as a table of plain text;
+// http and https values become links that open in a new tab.
+func (d *dom) customBody(f *geo.Feature) {
+	d.panelBody.Call("append", d.el("p", "panel-kind", kindStyles[f.Kind].label+" · your layer"))
+	keys := make([]string, 0, len(f.Props))
+	for k := range f.Props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	dl := d.el("dl", "facts", "")
+	for _, k := range keys {
+		value := propText(f.Props[k])
+		dd := d.el("dd", "", "")
+		if strings.HasPrefix(value, "https://") || strings.HasPrefix(value, "http://") {
+			a := d.el("a", "", value)
+			a.Set("href", bridge.SafeURL(value))
+			a.Set("target", "_blank")
+			a.Set("rel", "noopener noreferrer")
+			dd.Call("append", a)
+		} else {
+			dd.Set("textContent", value)
+		}
+		dl.Call("append", d.el("dt", "", clipText(k, 80)), dd)
+	}
+	if len(keys) == 0 {
+		d.panelBody.Call("append", d.el("p", "panel-note", "This feature has no properties."))
+		return
+	}
+	d.panelBody.Call("append", dl)
+}
+
+// propText turns a property value into display text, at most 500 runes.
+func propText(v any) string {
+	var s string
+	switch v := v.(type) {
+	case string:
+		s = v
+	case nil:
+		s = "—"
+	case float64, bool:
+		s = fmt.Sprint(v)
+	default:
+		b, _ := json.Marshal(v)
+		s = string(b)
+	}
+	return clipText(s, 500)
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
