@@ -202,6 +202,11 @@ func (s strategicFeature) sources(d geo.Details) {
 	if _, ok := s.f.Props["sources"].([]any); !ok || len(d.Sources) == 0 {
 		s.bad("want at least one source in \"sources\"")
 	}
+	if v, ok := s.f.Props["figures"]; ok {
+		if _, isList := v.([]any); !isList {
+			s.bad("figures is not a list")
+		}
+	}
 	now := s.c.opts.Now.Year()
 	for i, src := range d.Sources {
 		if u, err := url.Parse(src.URL); strings.HasPrefix(src.URL, "https://") && (err != nil || u.Host == "") {
