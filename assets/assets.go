@@ -42,9 +42,6 @@ func Layers() ([]geo.Layer, error) {
 	out := make([]geo.Layer, 0, len(layerFiles))
 	for _, lf := range layerFiles {
 		raw, err := files.ReadFile("packed/" + lf.path + ".bin")
-		if err != nil && lf.dir == "layers" {
-			continue // a thematic layer not yet written: the map runs without it; heartland check fails
-		}
 		if err != nil {
 			return nil, fmt.Errorf("assets/packed/%s.bin: %w (run make data)", lf.path, err)
 		}

@@ -13,9 +13,6 @@ import (
 func TestPackedLayersMatchGeoJSON(t *testing.T) {
 	for _, lf := range layerFiles {
 		raw, err := os.ReadFile(lf.dir + "/" + lf.path + ".geojson")
-		if os.IsNotExist(err) && lf.dir == "layers" {
-			continue
-		}
 		if err != nil {
 			t.Fatal(err)
 		}

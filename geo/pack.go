@@ -274,26 +274,27 @@ func (r *packReader) geometry() orb.Geometry {
 	return nil
 }
 
-// validGeometry applies DecodeGeoJSON's rules to decoded orb geometry.
+// validGeometry applies DecodeGeoJSON's rules to decoded orb geometry,
+// without copying it (this runs over every vertex at start-up).
 func validGeometry(g orb.Geometry) error {
 	switch g := g.(type) {
 	case orb.Point:
 		return checkPoints(g[0], g[1])
 	case orb.MultiPoint:
-		return checkPoints(flattenPoints(g)...)
+		return validPoints(g, 1)
 	case orb.LineString:
-		return checkLine(toPairs(g))
+		return validPoints(g, 2)
 	case orb.MultiLineString:
 		for _, l := range g {
-			if err := checkLine(toPairs(l)); err != nil {
+			if err := validPoints(l, 2); err != nil {
 				return err
 			}
 		}
 	case orb.Polygon:
-		return checkPolygon(polygonPairs(g))
+		return validPolygon(g)
 	case orb.MultiPolygon:
 		for _, p := range g {
-			if err := checkPolygon(polygonPairs(p)); err != nil {
+			if err := validPolygon(p); err != nil {
 				return err
 			}
 		}
@@ -301,20 +302,32 @@ func validGeometry(g orb.Geometry) error {
 	return nil
 }
 
-func toPairs(ps []orb.Point) [][2]float64 {
-	out := make([][2]float64, len(ps))
-	for i, p := range ps {
-		out[i] = p
+func validPoints(ps []orb.Point, least int) error {
+	if len(ps) < least {
+		return fmt.Errorf("line has %d positions; want at least %d", len(ps), least)
 	}
-	return out
+	for _, p := range ps {
+		if err := checkPoints(p[0], p[1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func flattenPoints(ps []orb.Point) []float64 { return flatten1(toPairs(ps)) }
-
-func polygonPairs(p orb.Polygon) [][][2]float64 {
-	out := make([][][2]float64, len(p))
-	for i, r := range p {
-		out[i] = toPairs(r)
+func validPolygon(p orb.Polygon) error {
+	if len(p) == 0 {
+		return errors.New("polygon has no rings")
 	}
-	return out
+	for i, r := range p {
+		if len(r) < 4 {
+			return fmt.Errorf("ring %d has %d positions; want at least 4", i, len(r))
+		}
+		if r[0] != r[len(r)-1] {
+			return fmt.Errorf("ring %d is not closed", i)
+		}
+		if err := validPoints(r, 4); err != nil {
+			return err
+		}
+	}
+	return nil
 }

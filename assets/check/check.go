@@ -71,6 +71,9 @@ type Options struct {
 	// Now is the time facts may not postdate: a figure's year must not be
 	// after Now's year. The zero value means time.Now().
 	Now time.Time
+	// Partial accepts a layers/ folder missing some strategic layers, for
+	// tests that exercise one file; the real data must have all of them.
+	Partial bool
 }
 
 // layerFile is one decoded borders/*.geojson or layers/*.geojson file.

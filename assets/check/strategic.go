@@ -59,8 +59,9 @@ var Seas = []string{"caspian-sea", "black-sea", "persian-gulf", "arabian-sea"}
 // statusDate matches YYYY or YYYY-MM.
 var statusDate = regexp.MustCompile(`^([0-9]{4})(-(0[1-9]|1[0-2]))?$`)
 
-// readStrategic decodes the strategic layers that exist and reports any
-// other GeoJSON file in layers/, which the app would never load.
+// readStrategic decodes the strategic layers, reports a missing one (the
+// map would silently lack it) and any other GeoJSON file in layers/, which
+// the app would never load.
 func (c *checker) readStrategic() []layerFile {
 	dir := filepath.Join(c.dir, "layers")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.geojson"))
@@ -73,6 +74,10 @@ func (c *checker) readStrategic() []layerFile {
 	for _, name := range StrategicFiles {
 		p := filepath.Join(dir, name)
 		raw, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) && !c.opts.Partial {
+			c.problem(p, fmt.Errorf("missing: every strategic layer is required (regenerate or restore it)"))
+			continue
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

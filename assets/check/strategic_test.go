@@ -212,7 +212,7 @@ func TestDirChecksStrategicLayers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Dir(strategicDir(t, tt.files), Options{})
+			r := Dir(strategicDir(t, tt.files), Options{Partial: true})
 			got := layerProblems(r)
 			if tt.want == "" {
 				if len(got) > 0 {
@@ -245,7 +245,7 @@ func layerProblems(r Report) []string {
 func TestDirReportsAStrategicFileThatDoesNotDecode(t *testing.T) {
 	dir := strategicDir(t, nil)
 	writeFile(t, filepath.Join(dir, "layers", "energy.geojson"), []byte(`{"type":"FeatureCollection","features":[`))
-	r := Dir(dir, Options{})
+	r := Dir(dir, Options{Partial: true})
 	got := strings.Join(layerProblems(r), "\n")
 	if !strings.Contains(got, "layers/energy.geojson: invalid JSON") {
 		t.Errorf("Dir(truncated energy.geojson) problems:\n%s\nwant one saying invalid JSON", got)
@@ -254,14 +254,14 @@ func TestDirReportsAStrategicFileThatDoesNotDecode(t *testing.T) {
 
 func TestDirReportsAnUnknownStrategicFile(t *testing.T) {
 	dir := strategicDir(t, layerFiles{"rivers.geojson": {almaty}})
-	got := strings.Join(layerProblems(Dir(dir, Options{})), "\n")
+	got := strings.Join(layerProblems(Dir(dir, Options{Partial: true})), "\n")
 	if !strings.Contains(got, "layers/rivers.geojson: not a strategic layer") {
 		t.Errorf("Dir(rivers.geojson) problems:\n%s\nwant one saying it is not a strategic layer", got)
 	}
 }
 
 func TestDirCountsStrategicFeatures(t *testing.T) {
-	r := Dir(strategicDir(t, layerFiles{"cities.geojson": {almaty, astana}}), Options{})
+	r := Dir(strategicDir(t, layerFiles{"cities.geojson": {almaty, astana}}), Options{Partial: true})
 	for _, f := range r.Files {
 		if strings.HasSuffix(filepath.ToSlash(f.File), "layers/cities.geojson") {
 			if f.Count != "2 features" {
@@ -271,4 +271,14 @@ func TestDirCountsStrategicFeatures(t *testing.T) {
 		}
 	}
 	t.Errorf("Dir files %v; want cities.geojson among them", r.Files)
+}
+
+func TestDirRequiresEveryStrategicLayer(t *testing.T) {
+	r := Dir(strategicDir(t, layerFiles{"cities.geojson": {almaty, astana}}), Options{})
+	got := strings.Join(layerProblems(r), "\n")
+	for _, name := range []string{"energy.geojson", "minerals.geojson", "trade.geojson"} {
+		if !strings.Contains(got, name+": missing") {
+			t.Errorf("problems do not report %s missing:\n%s", name, got)
+		}
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -99,13 +100,9 @@ func pointFeature(t *testing.T, layer, id string) (name string, lonLat [2]float6
 // is not decluttered away, and waits until the map has drawn that view.
 func (p *mapPage) zoomTo(lonLat [2]float64, zoom float64) {
 	p.t.Helper()
-	frames := p.frames()
+	moves := p.moves()
 	p.setState(fmt.Sprintf(`{center: [%s, %s], zoom: %s}`, ftoa(lonLat[0]), ftoa(lonLat[1]), ftoa(zoom)))
-	p.waitFor("a frame of the new view", func() (bool, string) {
-		n := p.frames()
-		return n > frames, fmt.Sprintf("stats().frames = %d (was %d)", n, frames)
-	})
-	p.waitIdle()
+	p.waitSettled(moves)
 }
 
 func (p *mapPage) frames() int {
@@ -113,16 +110,44 @@ func (p *mapPage) frames() int {
 	return evalJS[int](p, `window.heartland.stats().frames`)
 }
 
-// waitIdle waits until no frame has been drawn for 400 ms: flights, settling
-// and the anti-aliased redraw after a move are over.
-func (p *mapPage) waitIdle() {
+// moveLog counts heartland's "move" events, which fire once the view has
+// rested for a moment, and records the frame count and view at the last one.
+type moveLog struct {
+	N      int        `json:"n"`
+	Frames int        `json:"frames"`
+	Center [2]float64 `json:"center"`
+	Zoom   float64    `json:"zoom"`
+}
+
+// moves installs the move listener on first use and returns the log so far.
+func (p *mapPage) moves() moveLog {
 	p.t.Helper()
-	last, since := p.frames(), time.Now()
-	p.waitFor("the map to stop redrawing", func() (bool, string) {
-		if n := p.frames(); n != last {
-			last, since = n, time.Now()
+	return evalJS[moveLog](p, `(() => {
+		if (!window.__moves) {
+			window.__moves = {n: 0, frames: 0, center: [0, 0], zoom: 0};
+			window.heartland.on("move", m => {
+				window.__moves.n++;
+				window.__moves.frames = window.heartland.stats().frames;
+				window.__moves.center = m.center;
+				window.__moves.zoom = m.zoom;
+			});
 		}
-		return time.Since(since) >= 400*time.Millisecond, fmt.Sprintf("frames still changing (%d)", last)
+		return window.__moves;
+	})()`)
+}
+
+// waitSettled waits, after a change of view, until the view has come to rest
+// where getState says it is (a move event newer than before reported it) and
+// the frame drawn at rest after that event is on screen. Waiting on frames
+// alone is not enough: under SwiftShader one frame can take most of a second.
+func (p *mapPage) waitSettled(before moveLog) {
+	p.t.Helper()
+	p.waitFor("the view to settle", func() (bool, string) {
+		m := p.moves()
+		s := p.state()
+		f := p.frames()
+		done := m.N > before.N && f > m.Frames && near(m.Center, s.Center, 1e-9) && math.Abs(m.Zoom-s.Zoom) < 1e-9
+		return done, fmt.Sprintf("last move %+v, frames %d, getState() = %v", m, f, s)
 	})
 }
 
@@ -287,6 +312,7 @@ func TestSearchKashaganFliesThereAndOpensPanel(t *testing.T) {
 	name, kashagan := pointFeature(t, "energy", "kashagan")
 	p := openMap(t, "")
 	home := p.state()
+	p.moves()
 
 	p.do(chromedp.Focus(`#search-input`), chromedp.SendKeys(`#search-input`, "kash"))
 	var options []string
@@ -312,7 +338,11 @@ func TestSearchKashaganFliesThereAndOpensPanel(t *testing.T) {
 	if s := p.state(); s.Selected == nil || *s.Selected != "kashagan" {
 		t.Errorf("getState() = %v after choosing %s; want selected kashagan", s, name)
 	}
-	p.waitIdle()
+	p.waitFor("the flight to end near "+name, func() (bool, string) {
+		s := p.state()
+		return near(s.Center, kashagan, 1) && s.Zoom > home.Zoom, "getState() = " + s.String()
+	})
+	p.waitSettled(moveLog{N: -1})
 	if s := p.state(); !near(s.Center, kashagan, 1) || s.Zoom <= home.Zoom {
 		t.Errorf("getState() = %v after the flight; want the centre within 1° of %v and zoomed in from %.2f", s, kashagan, home.Zoom)
 	}
@@ -321,7 +351,8 @@ func TestSearchKashaganFliesThereAndOpensPanel(t *testing.T) {
 	}
 
 	// Nothing matches: one disabled "No place…" option.
-	p.do(chromedp.SetValue(`#search-input`, ""), chromedp.Focus(`#search-input`), chromedp.SendKeys(`#search-input`, "zzzz"))
+	evalJS[bool](p, `(document.getElementById("search-input").value = "", true)`)
+	p.do(chromedp.Focus(`#search-input`), chromedp.SendKeys(`#search-input`, "zzzz"))
 	p.waitFor(`the "No place…" option`, func() (bool, string) {
 		o := p.searchOptions()
 		return len(o) == 1 && strings.HasPrefix(o[0], "No place"), fmt.Sprintf("options %q", o)
@@ -341,6 +372,10 @@ func TestSearchKashaganFliesThereAndOpensPanel(t *testing.T) {
 		t.Errorf("getState() = %v after Escape in the search field; want kashagan still selected", s)
 	}
 }
+
+// caspianWater is open water in the middle Caspian, east of the Aktau–Alat
+// and Kuryk–Alat sea routes and clear of ports and fields.
+var caspianWater = [2]float64{52.0, 41.5}
 
 func TestHoverShowsTooltipName(t *testing.T) {
 	name, almaty := pointFeature(t, "cities", "almaty")
@@ -362,10 +397,12 @@ func TestHoverShowsTooltipName(t *testing.T) {
 		return got.Visible && got.Text == name, fmt.Sprintf("%+v", got)
 	})
 
-	water := [2]float64{51, 42} // the middle Caspian, far from any feature
-	p.zoomTo(water, 7)
-	wx, wy := p.project(water[0], water[1])
+	p.zoomTo(caspianWater, 7)
+	wx, wy := p.project(caspianWater[0], caspianWater[1])
 	p.requireCanvasAt(wx, wy)
+	if got := p.colourAt(caspianWater[0], caspianWater[1]); !colorNear(got, waterColor, colorTolerance) {
+		t.Fatalf("the map at %v = %s; want open water %s", caspianWater, hex(got), hex(waterColor))
+	}
 	if f := evalJS[*struct{ ID string }](p, jsCall("featureAt", wx, wy)); f != nil {
 		t.Fatalf("featureAt(the middle Caspian) = %+v; want null, open water", f)
 	}
@@ -522,12 +559,19 @@ func touch(typ input.DispatchTouchEventType, points ...[2]float64) chromedp.Acti
 
 func TestTouchPinchZooms(t *testing.T) {
 	p := openMap(t, "")
-	p.setState(`{zoom: 5.5, center: [64, 44]}`) // room to zoom in either way
+	p.zoomTo([2]float64{64, 44}, 5.5) // room to zoom either way
 	w, h := evalJS[float64](p, `innerWidth`), evalJS[float64](p, `innerHeight`)
 	cx, cy := w/2, h/2
 	p.requireCanvasAt(cx-100, cy)
 	p.requireCanvasAt(cx+100, cy)
 	before := p.state()
+	// Without touch emulation Input.dispatchTouchEvent never returns in
+	// headless Chromium.
+	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+		return err
+	}))
+	moves := p.moves()
 
 	const steps = 10
 	actions := []chromedp.Action[chromedp.Void]{touch(input.DispatchTouchEventTypeTouchStart, [2]float64{cx - 100, cy}, [2]float64{cx + 100, cy})}
@@ -539,7 +583,7 @@ func TestTouchPinchZooms(t *testing.T) {
 	p.do(actions...)
 
 	p.waitState("the pinch to zoom in", func(s mapState) bool { return s.Zoom > before.Zoom+0.1 })
-	p.waitIdle()
+	p.waitSettled(moves)
 	after := p.state()
 	if dz := after.Zoom - before.Zoom; dz < 0.5 || dz > 1.5 {
 		t.Errorf("zoom went from %.3f to %.3f (%+.3f) after spreading two fingers from 200 to 400 px; want about +1 (0.5 to 1.5)",
@@ -555,16 +599,16 @@ func TestTouchPinchZooms(t *testing.T) {
 
 func TestResizeKeepsMapDrawn(t *testing.T) {
 	p := openMap(t, "")
-	// Frame the Caspian so it stays in view in a smaller window.
-	p.setState(`{zoom: 5, center: [55, 43]}`)
-	p.waitIdle()
-	frames := p.frames()
+	// Centre the Caspian so it stays in view, clear of the legend, in a
+	// smaller window.
+	p.zoomTo(caspianWater, 6)
+	frames, moves := p.frames(), p.moves()
 	p.do(chromedp.EmulateViewport(800, 600))
 	p.waitFor("a frame at the new size", func() (bool, string) {
 		n := p.frames()
 		return n > frames, fmt.Sprintf("stats().frames = %d (was %d)", n, frames)
 	})
-	p.waitIdle()
+	p.waitSettled(moves)
 	if w, h := evalJS[float64](p, `innerWidth`), evalJS[float64](p, `innerHeight`); w != 800 || h != 600 {
 		t.Fatalf("the window is %.0f×%.0f after EmulateViewport(800, 600)", w, h)
 	}
@@ -575,10 +619,11 @@ func TestResizeKeepsMapDrawn(t *testing.T) {
 	if n := distinctColors(img); n < 16 {
 		t.Errorf("the screenshot after resizing has %d distinct colours; want a drawn map", n)
 	}
-	x, y := p.project(51, 42)
+	x, y := p.project(caspianWater[0], caspianWater[1])
 	if x < 0 || y < 0 || x >= 800 || y >= 600 {
-		t.Fatalf("project([51, 42]) = [%.0f, %.0f]; the middle Caspian left the 800×600 view", x, y)
+		t.Fatalf("project(%v) = [%.0f, %.0f]; the middle Caspian left the 800×600 view", caspianWater, x, y)
 	}
+	p.requireCanvasAt(x, y)
 	if got := dominantColor(img, int(x*dpr), int(y*dpr), 3); !colorNear(got, waterColor, colorTolerance) {
 		t.Errorf("the middle Caspian after resizing = %s at [%.0f, %.0f]; want water %s", hex(got), x, y, hex(waterColor))
 	}
