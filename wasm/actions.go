@@ -37,8 +37,14 @@ func (g *Game) hoverAt(x, y float64) {
 
 func (g *Game) setHover(id string, x, y float64) {
 	if id != g.hover {
+		// Symbols are drawn every frame; only areas and lines live in the
+		// cached map image, so only they need it drawn again.
+		if g.inCache(g.hover) || g.inCache(id) {
+			g.restyle()
+		} else {
+			g.redraw()
+		}
 		g.hover = id
-		g.restyle()
 	}
 	if it := g.scene.byID[id]; it != nil {
 		g.ui.showTooltip(it.feature.Name, x, y)
@@ -47,6 +53,17 @@ func (g *Game) setHover(id string, x, y float64) {
 		g.ui.hideTooltip()
 		g.ui.setCursor("")
 	}
+}
+
+// inCache reports whether a feature's highlight is part of the cached map
+// image (areas and lines) rather than of the per-frame symbols.
+func (g *Game) inCache(id string) bool {
+	it := g.scene.byID[id]
+	if it == nil {
+		return false
+	}
+	_, point := it.world.(orb.Point)
+	return !point
 }
 
 func (g *Game) click(x, y float64) {
@@ -67,8 +84,12 @@ func (g *Game) selectID(id string) bool {
 	if id == g.selected {
 		return true
 	}
+	if g.inCache(g.selected) || g.inCache(id) {
+		g.restyle()
+	} else {
+		g.redraw()
+	}
 	g.selected = id
-	g.restyle()
 	if id == "" {
 		g.ui.closePanel()
 	} else {

@@ -99,17 +99,22 @@ func buildSite(cfg buildConfig) ([]builtFile, error) {
 	if err := checkBuildInputs(cfg); err != nil {
 		return nil, err
 	}
-	final := cfg.outDir
-	cfg.outDir = final + ".staging"
+	final := filepath.Clean(cfg.outDir)
+	// Unique names, so two builds at once (tests, a watcher) cannot collide.
+	stage, err := os.MkdirTemp(filepath.Dir(final), "."+filepath.Base(final)+"-staging-")
+	if err != nil {
+		return nil, err
+	}
+	cfg.outDir = stage
+	if err := os.Chmod(stage, 0o755); err != nil { // MkdirTemp makes it private
+		return nil, err
+	}
 	files, err := stageSite(cfg)
 	if err != nil {
-		os.RemoveAll(cfg.outDir)
+		os.RemoveAll(stage)
 		return nil, err
 	}
-	old := final + ".old"
-	if err := os.RemoveAll(old); err != nil {
-		return nil, err
-	}
+	old := stage + "-old"
 	if err := os.Rename(final, old); err != nil && !os.IsNotExist(err) {
 		return nil, fmt.Errorf("moving old %s aside: %w", final, err)
 	}

@@ -627,11 +627,12 @@ func TestResizeKeepsMapDrawn(t *testing.T) {
 	if got := dominantColor(img, int(x*dpr), int(y*dpr), 3); !colorNear(got, waterColor, colorTolerance) {
 		t.Errorf("the middle Caspian after resizing = %s at [%.0f, %.0f]; want water %s", hex(got), x, y, hex(waterColor))
 	}
-	// The drawing buffer follows the new size: land at the far corner, too.
-	far := p.unproject(760, 560)
-	if got := dominantColor(img, int(760*dpr), int(560*dpr), 3); got == (color.RGBA{}) || got.A != 0xff ||
+	// The drawing buffer follows the new size: the map reaches the right edge.
+	const ex, ey = 790, 400
+	p.requireCanvasAt(ex, ey)
+	if got := dominantColor(img, int(ex*dpr), int(ey*dpr), 3); got.A != 0xff ||
 		colorNear(got, color.RGBA{0, 0, 0, 0xff}, 4) || colorNear(got, color.RGBA{0xff, 0xff, 0xff, 0xff}, 4) {
-		t.Errorf("the pixel at (760, 560), %.2f, is %s after resizing; want the map drawn up to the new corner", far, hex(got))
+		t.Errorf("the pixel at (%d, %d), %.2f, is %s after resizing; want the map drawn up to the new edge", ex, ey, p.unproject(ex, ey), hex(got))
 	}
 }
 
