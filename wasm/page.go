@@ -28,7 +28,8 @@ func (g *Game) listenPage() {
 		body.Set("hidden", !open)
 	}
 	if !toggle.IsNull() && !body.IsNull() {
-		setLegendOpen(js.Global().Get("innerWidth").Float() >= 600) // phones start with it folded
+		// Small screens (phones, embeds) start with it folded, to keep the map in view.
+		setLegendOpen(js.Global().Get("innerWidth").Float() >= 1000 && js.Global().Get("innerHeight").Float() >= 700)
 		onClick("legend-toggle", func() { setLegendOpen(body.Get("hidden").Bool()) })
 	}
 	g.ui.onToggle = func(layer string, on bool) {
