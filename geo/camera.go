@@ -148,7 +148,17 @@ func (c *Camera) ZoomAround(x, y, dz float64) {
 // at which it fits inside the viewport less padding CSS pixels on each side.
 // Bounds or padding that are not finite are ignored.
 func (c *Camera) FitBounds(b orb.Bound, padding float64) {
-	zoom, center := c.fit(c.proj.ForwardBound(b), padding)
+	c.FitBoundsPadded(b, Padding{padding, padding, padding, padding})
+}
+
+// Padding is space in CSS pixels kept clear on each side of the viewport,
+// for example where a legend or a panel covers the map.
+type Padding struct{ Top, Right, Bottom, Left float64 }
+
+// FitBoundsPadded is FitBounds with a different padding on each side: the
+// bound is framed in the part of the viewport the padding leaves free.
+func (c *Camera) FitBoundsPadded(b orb.Bound, p Padding) {
+	zoom, center := c.fitPadded(c.proj.ForwardBound(b), p)
 	if math.IsNaN(zoom) || math.IsNaN(center[0]) || math.IsNaN(center[1]) {
 		return // NaN would survive clamp and stick
 	}
@@ -156,12 +166,21 @@ func (c *Camera) FitBounds(b orb.Bound, padding float64) {
 	c.clamp()
 }
 
-// fit returns the zoom and centre that frame a world bound.
-func (c *Camera) fit(w orb.Bound, padding float64) (float64, orb.Point) {
-	availW := math.Max(1, c.width-2*padding)
-	availH := math.Max(1, c.height-2*padding)
+// fitPadded returns the zoom and centre that frame a world bound in the
+// viewport less padding; the centre shifts towards the freer side.
+func (c *Camera) fitPadded(w orb.Bound, p Padding) (float64, orb.Point) {
+	for _, v := range []float64{p.Top, p.Right, p.Bottom, p.Left} {
+		if !finite(v) {
+			return math.NaN(), orb.Point{}
+		}
+	}
+	availW := math.Max(1, c.width-p.Left-p.Right)
+	availH := math.Max(1, c.height-p.Top-p.Bottom)
 	s := math.Min(availW/math.Max(w.Right()-w.Left(), 1), availH/math.Max(w.Top()-w.Bottom(), 1))
-	return math.Log2(s * 2 * math.Pi * EarthRadius / tileWorld), w.Center()
+	center := w.Center()
+	center[0] -= (p.Left - p.Right) / 2 / s
+	center[1] += (p.Top - p.Bottom) / 2 / s
+	return math.Log2(s * 2 * math.Pi * EarthRadius / tileWorld), center
 }
 
 // MinZoom returns the smallest zoom the limits allow in this viewport: the

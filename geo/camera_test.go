@@ -310,3 +310,20 @@ func boundOutline(b orb.Bound, n int) []orb.Point {
 	}
 	return out
 }
+
+func TestCameraFitBoundsPaddedCentresInTheFreeArea(t *testing.T) {
+	c := newCamera(t)
+	c.SetViewport(1280, 800, 1)
+	b := orb.Bound{Min: orb.Point{60, 40}, Max: orb.Point{70, 45}}
+	pad := geo.Padding{Top: 20, Right: 20, Bottom: 20, Left: 300}
+	c.FitBoundsPadded(b, pad)
+	w := geo.CentralAsia.ForwardBound(b)
+	x0, y0 := c.WorldToScreen(w.Min)
+	x1, y1 := c.WorldToScreen(w.Max)
+	if x0 < pad.Left-1e-6 || x1 > 1280-pad.Right+1e-6 || y1 < pad.Top-1e-6 || y0 > 800-pad.Bottom+1e-6 {
+		t.Errorf("bound lands at x %.1f–%.1f, y %.1f–%.1f; want inside the padding %+v", x0, x1, y1, y0, pad)
+	}
+	if mid := (x0 + x1) / 2; math.Abs(mid-(300+(1280-320)/2)) > 1 {
+		t.Errorf("bound centre at x = %.1f; want %.1f, the free area's middle", mid, 300+(1280-320)/2.0)
+	}
+}

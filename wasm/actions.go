@@ -138,7 +138,7 @@ func (g *Game) key(k string) {
 var homeView = orb.Bound{Min: orb.Point{46, 35}, Max: orb.Point{88, 55.5}}
 
 func (g *Game) resetView() {
-	g.cam.FitBounds(homeView, 16)
+	g.cam.FitBoundsPadded(homeView, g.ui.coveredEdges())
 	g.markMoved()
 }
 

@@ -143,3 +143,19 @@ func (d *dom) syncLayers(g *Game) {
 		b.Set("checked", g.scene.visible[b.Get("dataset").Get("layer").String()])
 	}
 }
+
+// coveredEdges returns padding that keeps a framed view clear of the open
+// legend on the left, so the home view is not hidden behind it.
+func (d *dom) coveredEdges() hgeo.Padding {
+	pad := hgeo.Padding{Top: 56, Right: 60, Bottom: 24, Left: 16}
+	legend := d.doc.Call("querySelector", ".legend")
+	body := d.doc.Call("getElementById", "legend-body")
+	if legend.IsNull() || body.IsNull() || body.Get("hidden").Bool() {
+		return pad
+	}
+	r := legend.Call("getBoundingClientRect")
+	if w := r.Get("right").Float(); w > 0 && w < js.Global().Get("innerWidth").Float()/2 {
+		pad.Left = w + 8
+	}
+	return pad
+}

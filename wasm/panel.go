@@ -38,7 +38,19 @@ func (d *dom) openPanel(f *geo.Feature, facts assets.Facts, names func(id string
 	d.panel.Set("hidden", false)
 	d.panel.Get("scrollTop")
 	d.panel.Set("scrollTop", 0)
-	d.doc.Call("getElementById", "panel-close").Call("focus")
+	// Focus moves in on the next task: when the panel opens from a key
+	// (Enter on a search result), the browser still delivers that key's
+	// keypress, which would otherwise press the close button at once.
+	closeBtn := d.doc.Call("getElementById", "panel-close")
+	var focusLater js.Func
+	focusLater = js.FuncOf(func(js.Value, []js.Value) any {
+		focusLater.Release()
+		if !d.panel.Get("hidden").Bool() {
+			closeBtn.Call("focus")
+		}
+		return nil
+	})
+	js.Global().Call("setTimeout", focusLater, 0)
 	d.live.Set("textContent", "Selected "+d.panelTitle.Get("textContent").String())
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 func TestFeatureAtAndProjectRoundTrip(t *testing.T) {
-	p := openMap(t, "")
+	p := openMap(t, "#"+baseLayersOnly)
 	tashkent := [2]float64{69.24, 41.31}
 	x, y := p.project(tashkent[0], tashkent[1])
 	if back := p.unproject(x, y); !near(back, tashkent, 1e-6) {
