@@ -17,6 +17,9 @@ type symbolPass struct {
 	verts  []ebiten.Vertex
 	idx    []uint16
 	shapes map[symbolShape][][2]float32
+
+	sprites map[spriteKey]*ebiten.Image // rendered symbols, for dpr
+	dpr     float64
 }
 
 // placedSymbol is a symbol kept on screen, in CSS pixels.
@@ -75,25 +78,53 @@ func (p *symbolPass) place(g *Game) {
 	}
 }
 
-// draw puts the placed symbols on the screen, each a dark outline under its
-// colour, emphasised ones last so they sit on top.
+// draw puts the placed symbols on the screen, emphasised ones last so they
+// sit on top. Each symbol is a sprite drawn once per kind and size (see
+// sprite), so a frame costs one textured quad per symbol, which Ebiten
+// batches into a single draw call.
 func (p *symbolPass) draw(screen *ebiten.Image, dpr float64) {
-	p.verts, p.idx = p.verts[:0], p.idx[:0]
+	if p.dpr != dpr {
+		p.sprites, p.dpr = map[spriteKey]*ebiten.Image{}, dpr
+	}
 	for i := len(p.placed) - 1; i >= 0; i-- { // the forced ones were placed first
 		s := p.placed[i]
-		shape := p.shapes[s.it.style.shape]
-		p.fan(shape, s.x*dpr, s.y*dpr, (s.radius+1.3)*dpr, colorSymbolEdge)
-		p.fan(shape, s.x*dpr, s.y*dpr, s.radius*dpr, s.it.style.color)
-		if s.it.feature.Kind == "capital" { // a white dot marks the capital's star
-			p.fan(p.shapes[shapeCircle], s.x*dpr, s.y*dpr, 1.6*dpr, colorCasing)
-		}
-		if len(p.verts) > 60000 {
-			break
-		}
+		img := p.sprite(s.it.style, s.it.feature.Kind == "capital", s.radius)
+		b := img.Bounds()
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(math.Round(s.x*dpr-float64(b.Dx())/2), math.Round(s.y*dpr-float64(b.Dy())/2))
+		screen.DrawImage(img, op)
 	}
-	if len(p.idx) > 0 {
-		screen.DrawTriangles(p.verts, p.idx, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
+}
+
+// spriteKey names one rendered symbol.
+type spriteKey struct {
+	shape   symbolShape
+	color   color.RGBA
+	radius  float64
+	capital bool
+}
+
+// sprite returns the symbol for a style and radius, rendering it (dark
+// outline, colour, and a white dot for capitals) anti-aliased on first use.
+func (p *symbolPass) sprite(st kindStyle, capital bool, radius float64) *ebiten.Image {
+	key := spriteKey{st.shape, st.color, radius, capital}
+	if img, ok := p.sprites[key]; ok {
+		return img
 	}
+	outer := (radius + 1.3) * 1.3 * p.dpr // shapes reach 1.3× their radius
+	size := int(math.Ceil(2*outer)) + 2
+	c := float64(size) / 2
+	p.verts, p.idx = p.verts[:0], p.idx[:0]
+	shape := p.shapes[st.shape]
+	p.fan(shape, c, c, (radius+1.3)*p.dpr, colorSymbolEdge)
+	p.fan(shape, c, c, radius*p.dpr, st.color)
+	if capital {
+		p.fan(p.shapes[shapeCircle], c, c, 1.6*p.dpr, colorCasing)
+	}
+	img := ebiten.NewImage(size, size)
+	img.DrawTriangles(p.verts, p.idx, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
+	p.sprites[key] = img
+	return img
 }
 
 // fan appends a filled shape centred on (x, y) device pixels.
