@@ -98,8 +98,6 @@ func newLabeler(s *scene) *labeler {
 		if lb.style.upper {
 			lb.text = strings.ToUpper(lb.text)
 		}
-		w, h := text.Measure(lb.text, &text.GoTextFace{Source: lb.style.source, Size: lb.style.size}, 0)
-		lb.width, lb.height = w, h
 	}
 	return l
 }
@@ -153,6 +151,9 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 			x, y := g.cam.WorldToScreen(lb.anchor)
 			if lb.rank == 2 && lb.span*scale < minWaterSpan {
 				continue // too small to name at this zoom
+			}
+			if lb.width == 0 { // measured on first use: shaping ~150 names delays start-up
+				lb.width, lb.height = text.Measure(lb.text, &text.GoTextFace{Source: lb.style.source, Size: lb.style.size}, 0)
 			}
 			if rank == 0 { // a country name may move up or down to clear symbols
 				y = clearOfSymbols(x, y, lb, symbols)

@@ -13,7 +13,9 @@
         try { fn(payload); } catch (e) { console.error(e); }
       }
     },
+    timing: {}, // start-up milestones, ms since navigation
     _ready() {
+      api.timing.readyMs = performance.now();
       document.getElementById("loader").hidden = true;
       resolveReady(api);
     },
@@ -58,22 +60,34 @@
     return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
   }
 
+  // A cheap test: creating a WebGL context just to probe costs hundreds of
+  // milliseconds in software rendering. If WebGL 2 exists but is disabled,
+  // Ebiten's start fails and the Go side reports it with the same message.
+  function hasWebGL2() {
+    return typeof WebGL2RenderingContext === "function";
+  }
+
   async function start() {
     document.getElementById("error-reload").addEventListener("click", () => location.reload());
-    const probe = document.createElement("canvas");
-    if (!probe.getContext("webgl2")) {
-      api._fail("This browser has WebGL 2 turned off or unavailable, and the map needs it to draw. Try another browser or enable hardware acceleration.");
-      return;
-    }
     if (typeof Go !== "function") {
       api._fail("wasm_exec.js did not load; the page may be incomplete.");
       return;
     }
+    // The download starts first: creating a WebGL context to probe for
+    // support takes hundreds of milliseconds in software rendering.
+    api.timing.startMs = performance.now();
+    const download = fetch("heartland.wasm");
+    if (!hasWebGL2()) {
+      api._fail("This browser has WebGL 2 turned off or unavailable, and the map needs it to draw. Try another browser or enable hardware acceleration.");
+      return;
+    }
     try {
       const go = new Go();
-      const response = await fetch("heartland.wasm");
+      const response = await download;
       if (!response.ok) throw new Error("heartland.wasm: HTTP " + response.status);
+      api.timing.responseMs = performance.now();
       const { instance } = await WebAssembly.instantiateStreaming(withProgress(response), go.importObject);
+      api.timing.compiledMs = performance.now();
       document.getElementById("loader-text").textContent = "Drawing the map…";
       go.run(instance).then(() => api._fail("The map stopped unexpectedly. Reload to start it again."));
     } catch (err) {
