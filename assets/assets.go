@@ -152,7 +152,7 @@ func (f Facts) validate() error {
 		}
 	}
 	for code, c := range f.Countries {
-		if !validAlpha3(code) || c.Name == "" {
+		if !ValidAlpha3(code) || c.Name == "" {
 			return fmt.Errorf("country %q: want an ISO alpha-3 key and a name", code)
 		}
 		if err := f.validateCountry(c); err != nil {
@@ -209,7 +209,8 @@ func (f Facts) validateCountry(c Country) error {
 	return nil
 }
 
-func validAlpha3(s string) bool {
+// ValidAlpha3 reports whether s looks like an ISO 3166-1 alpha-3 code.
+func ValidAlpha3(s string) bool {
 	if len(s) != 3 {
 		return false
 	}

@@ -92,11 +92,7 @@ func (d *dom) customBody(f *geo.Feature) {
 		value := propText(f.Props[k])
 		dd := d.el("dd", "", "")
 		if strings.HasPrefix(value, "https://") || strings.HasPrefix(value, "http://") {
-			a := d.el("a", "", value)
-			a.Set("href", bridge.SafeURL(value))
-			a.Set("target", "_blank")
-			a.Set("rel", "noopener noreferrer")
-			dd.Call("append", a)
+			dd.Call("append", d.externalLink(value, value))
 		} else {
 			dd.Set("textContent", value)
 		}

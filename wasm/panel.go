@@ -131,31 +131,44 @@ func (d *dom) countryBody(c assets.Country, facts assets.Facts) {
 
 // sourceLink is a superscript citation that jumps to the source list.
 func (d *dom) sourceLink(label string, s assets.Source) js.Value {
-	a := d.el("a", "cite", label)
-	a.Call("setAttribute", "href", bridge.SafeURL(s.URL))
-	a.Set("target", "_blank")
-	a.Set("rel", "noopener noreferrer")
+	a := d.externalLink(label, s.URL)
+	a.Set("className", "cite")
 	a.Set("title", fmt.Sprintf("%s (%d)", s.Title, s.Year))
 	return a
 }
 
 func (d *dom) sourceList(cites bridge.Citations, facts assets.Facts) {
-	if len(cites.Keys) == 0 {
+	list := make([]assets.Source, len(cites.Keys))
+	for i, k := range cites.Keys {
+		list[i] = facts.Sources[k]
+	}
+	d.sourcesSection(list)
+}
+
+// sourcesSection appends a numbered list of sources, each an external link
+// with its year; the numbers match the [n] marks in the panel.
+func (d *dom) sourcesSection(list []assets.Source) {
+	if len(list) == 0 {
 		return
 	}
 	d.panelBody.Call("append", d.el("h3", "", "Sources"))
 	ol := d.el("ol", "sources", "")
-	for _, k := range cites.Keys {
-		s := facts.Sources[k]
+	for _, s := range list {
 		li := d.el("li", "", "")
-		a := d.el("a", "", s.Title)
-		a.Set("href", bridge.SafeURL(s.URL))
-		a.Set("target", "_blank")
-		a.Set("rel", "noopener noreferrer")
-		li.Call("append", a, d.el("span", "year", fmt.Sprintf(", %d", s.Year)))
+		li.Call("append", d.externalLink(s.Title, s.URL), d.el("span", "year", fmt.Sprintf(", %d", s.Year)))
 		ol.Call("append", li)
 	}
 	d.panelBody.Call("append", ol)
+}
+
+// externalLink is a link that opens in a new tab without handing the page
+// to it (rel=noopener), and only to http or https addresses.
+func (d *dom) externalLink(text, url string) js.Value {
+	a := d.el("a", "", text)
+	a.Set("href", bridge.SafeURL(url))
+	a.Set("target", "_blank")
+	a.Set("rel", "noopener noreferrer")
+	return a
 }
 
 func isKnownKind(kind string) bool { _, ok := kindStyles[kind]; return ok }
@@ -205,20 +218,11 @@ func (d *dom) featureBody(f *geo.Feature, names func(id string) string) {
 	}
 	route("Route", det.Joins)
 	route("Crosses", det.Countries)
-	if len(det.Sources) > 0 {
-		d.panelBody.Call("append", d.el("h3", "", "Sources"))
-		ol := d.el("ol", "sources", "")
-		for _, src := range det.Sources {
-			li := d.el("li", "", "")
-			a := d.el("a", "", src.Title)
-			a.Set("href", bridge.SafeURL(src.URL))
-			a.Set("target", "_blank")
-			a.Set("rel", "noopener noreferrer")
-			li.Call("append", a, d.el("span", "year", fmt.Sprintf(", %d", src.Year)))
-			ol.Call("append", li)
-		}
-		d.panelBody.Call("append", ol)
+	list := make([]assets.Source, len(det.Sources))
+	for i, src := range det.Sources {
+		list[i] = toAssetSource(src)
 	}
+	d.sourcesSection(list)
 }
 
 func toAssetSource(s geo.Source) assets.Source {

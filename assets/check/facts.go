@@ -101,7 +101,7 @@ func (fc factsChecker) country(code string, ct assets.Country) {
 	bad := func(format string, args ...any) {
 		fc.bad(fmt.Errorf("country %s: %s", code, fmt.Sprintf(format, args...)))
 	}
-	if !isAlpha3(code) {
+	if !assets.ValidAlpha3(code) {
 		bad("key must be an ISO 3166-1 alpha-3 code")
 	}
 	if strings.TrimSpace(ct.Name) == "" {

@@ -10,6 +10,8 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
 
+	"heartland/assets"
+
 	"heartland/geo"
 )
 
@@ -49,7 +51,7 @@ func (c *checker) checkFeature(l layerFile, i int, f geo.Feature) {
 	bad := func(format string, args ...any) { c.problem(l.path, featureErr(i, f.ID, format, args...)) }
 	c.claimID(l, f, bad)
 	switch {
-	case f.Kind == "country" && !isAlpha3(f.ID):
+	case f.Kind == "country" && !assets.ValidAlpha3(f.ID):
 		bad("id of a country must be its ISO 3166-1 alpha-3 code, like KAZ")
 	case f.Kind != "country" && !isKebab(f.ID):
 		bad("id must be kebab-case (lowercase letters, digits and hyphens)")
@@ -200,18 +202,6 @@ func (c *checker) rel(path string) string {
 		return filepath.ToSlash(r)
 	}
 	return path
-}
-
-func isAlpha3(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // isKebab accepts lowercase ASCII letters and digits joined by hyphens. A
