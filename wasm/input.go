@@ -63,7 +63,6 @@ func (q *inputQueue) listen(canvas js.Value) {
 	canvas.Call("addEventListener", "pointerup", pointer("up"))
 	canvas.Call("addEventListener", "pointercancel", pointer("cancel"))
 	canvas.Call("addEventListener", "pointerleave", pointer("leave"))
-	canvas.Get("style").Set("touchAction", "none")
 	canvas.Call("addEventListener", "wheel", js.FuncOf(func(this js.Value, args []js.Value) any {
 		e := args[0]
 		e.Call("preventDefault")

@@ -35,6 +35,8 @@ func main() {
 
 func newGame() (*Game, error) {
 	start := time.Now()
+	cfg := readConfig()
+	applyTheme(cfg.theme) // before any colour is copied into a mesh or style
 	layers, err := assets.Layers()
 	if err != nil {
 		return nil, fmt.Errorf("map data is broken: %w", err)
@@ -62,12 +64,15 @@ func newGame() (*Game, error) {
 		wakeCh:  make(chan struct{}, 1)}
 	g.input = newInputQueue(g.wake)
 	g.input.listen(canvas)
+	g.input.listenCooperative(canvas, func() { g.ui.emit("gesturehint", nil) })
 	g.installAPI()
 	present := map[string]bool{}
 	for _, l := range layers {
 		present[l.ID] = true
 	}
 	g.ui.buildLegend(present)
+	hideUnless(cfg.legend, ".legend")
+	hideUnless(cfg.search, ".search")
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
 	g.listenPage()
 	g.onFrame = g.firstFrame

@@ -1,8 +1,17 @@
-// Heartland loader: defines window.heartland (ready, on), streams the wasm
-// with a progress bar, and shows a clear message if anything fails.
+// Heartland loader: defines window.heartland (ready, on, config, start),
+// streams the wasm with a progress bar, and shows a clear message if
+// anything fails.
+//
+// It starts the map as soon as the page is parsed, unless its script tag
+// says data-autostart="false" (embed.html, which waits until the map is
+// scrolled into view): then a page script calls heartland.start(). Before
+// that, the page may change heartland.config, which the wasm reads at start.
 "use strict";
 (function () {
+  const script = document.currentScript;
+  const autostart = !script || script.dataset.autostart !== "false";
   const listeners = {};
+  let started = null;
   let resolveReady, rejectReady;
   const api = {
     ready: new Promise((res, rej) => { resolveReady = res; rejectReady = rej; }),
@@ -14,6 +23,15 @@
       }
     },
     timing: {}, // start-up milestones, ms since navigation
+    // Read by the wasm when it starts; cooperative is also read on each
+    // gesture, as embed.html turns it off in fullscreen.
+    config: { theme: "light", legend: true, search: true, cooperative: false },
+    // start downloads and runs the map once; later calls do nothing. It
+    // returns heartland.ready.
+    start() {
+      if (!started) started = whenParsed().then(loadGo).then(start);
+      return api.ready;
+    },
     _ready() {
       api.timing.readyMs = performance.now();
       document.getElementById("loader").hidden = true;
@@ -67,7 +85,25 @@
     return typeof WebGL2RenderingContext === "function";
   }
 
+  function whenParsed() {
+    if (document.readyState !== "loading") return Promise.resolve();
+    return new Promise((res) => document.addEventListener("DOMContentLoaded", res, { once: true }));
+  }
+
+  // loadGo adds wasm_exec.js (next to this script) unless the page has
+  // already loaded it, so a deferred start fetches nothing until needed.
+  function loadGo() {
+    if (typeof Go === "function") return Promise.resolve();
+    return new Promise((res) => {
+      const s = document.createElement("script");
+      s.src = new URL("wasm_exec.js", script ? script.src : location.href).href;
+      s.onload = s.onerror = () => res(); // start() reports a missing Go
+      document.head.appendChild(s);
+    });
+  }
+
   async function start() {
+    document.getElementById("loader").hidden = false;
     document.getElementById("error-reload").addEventListener("click", () => location.reload());
     if (typeof Go !== "function") {
       api._fail("wasm_exec.js did not load; the page may be incomplete.");
@@ -94,5 +130,5 @@
       api._fail("The map could not be downloaded or started (" + err.message + "). Check your connection and reload.");
     }
   }
-  document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", start) : start();
+  if (autostart) api.start();
 })();
