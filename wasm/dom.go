@@ -111,6 +111,7 @@ func (d *dom) writeHash(g *Game) {
 // viewSettled runs once the view has stopped moving.
 func (d *dom) viewSettled(g *Game) {
 	d.writeHash(g)
+	g.list.refresh(g)
 	c := g.cam.Center()
 	d.emit("move", map[string]any{"center": []any{c[0], c[1]}, "zoom": g.cam.Zoom()})
 }

@@ -39,6 +39,7 @@ type Game struct {
 	symbols     *symbolPass
 	flight      *flight
 	search      *searchBox
+	list        *featureList
 	customCount int
 	wakeCh      chan struct{}
 	timings     map[string]any // start-up phases, milliseconds, for stats()
@@ -53,6 +54,9 @@ func (g *Game) Update() error {
 	g.parkWhileIdle()
 	g.input.drain(g)
 	g.stepFlight()
+	if g.list.refreshNeeded {
+		g.list.refresh(g)
+	}
 	if g.moved && time.Since(g.lastMove) >= settleDelay {
 		g.moved = false
 		g.dirty = true // once more, anti-aliased (drawFrame sees !moved)
@@ -144,7 +148,7 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 // only after Update returns, so a still map costs almost no CPU instead of
 // running Update and Draw sixty times a second.
 func (g *Game) parkWhileIdle() {
-	if g.dirty || !g.readyDone || g.flight != nil || g.input.pending() {
+	if g.dirty || !g.readyDone || g.flight != nil || g.input.pending() || g.list.refreshNeeded {
 		g.idleFrames = 0
 		return
 	}

@@ -71,6 +71,7 @@ func newGame() (*Game, error) {
 		present[l.ID] = true
 	}
 	g.ui.buildLegend(present)
+	g.list = g.ui.newFeatureList(func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, g.wake)
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
