@@ -67,7 +67,62 @@ func DecodeCustomGeoJSON(data []byte, prefix string) ([]Feature, []string, error
 	if len(out) == 0 {
 		return nil, warnings, fmt.Errorf("no feature could be drawn")
 	}
+	if looksSwapped(out) {
+		warnings = append(warnings, "every position lies outside the map, and all would lie on it with longitude and latitude swapped: GeoJSON wants [longitude, latitude]")
+	}
 	return out, warnings, nil
+}
+
+// mapArea is a lon/lat box just around the map, for telling whether a
+// reader's file is about this region at all.
+var mapArea = orb.Bound{Min: orb.Point{24, 18}, Max: orb.Point{106, 62}}
+
+// looksSwapped reports whether no position is in the map area but every
+// one would be with its two numbers swapped: the commonest GeoJSON mistake.
+func looksSwapped(fs []Feature) bool {
+	inside, swappedInside, total := 0, 0, 0
+	for _, f := range fs {
+		eachPosition(f.Geometry, func(p orb.Point) {
+			total++
+			if mapArea.Contains(p) {
+				inside++
+			}
+			if mapArea.Contains(orb.Point{p[1], p[0]}) {
+				swappedInside++
+			}
+		})
+	}
+	return total > 0 && inside == 0 && swappedInside == total
+}
+
+// eachPosition calls fn for every position of a geometry.
+func eachPosition(g orb.Geometry, fn func(orb.Point)) {
+	switch g := g.(type) {
+	case orb.Point:
+		fn(g)
+	case orb.MultiPoint:
+		for _, p := range g {
+			fn(p)
+		}
+	case orb.LineString:
+		for _, p := range g {
+			fn(p)
+		}
+	case orb.MultiLineString:
+		for _, l := range g {
+			eachPosition(l, fn)
+		}
+	case orb.Ring:
+		eachPosition(orb.LineString(g), fn)
+	case orb.Polygon:
+		for _, r := range g {
+			eachPosition(r, fn)
+		}
+	case orb.MultiPolygon:
+		for _, p := range g {
+			eachPosition(p, fn)
+		}
+	}
 }
 
 func decodeCustomFeature(raw json.RawMessage, id string) (Feature, error) {

@@ -82,3 +82,17 @@ func FuzzDecodeCustomGeoJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeCustomGeoJSONWarnsWhenLatitudeAndLongitudeAreSwapped(t *testing.T) {
+	swapped := `{"type":"FeatureCollection","features":[
+	 {"type":"Feature","properties":{"name":"Almaty"},"geometry":{"type":"Point","coordinates":[43.25,76.9]}},
+	 {"type":"Feature","properties":{"name":"Tashkent"},"geometry":{"type":"Point","coordinates":[41.31,69.24]}}]}`
+	_, warnings, err := DecodeCustomGeoJSON([]byte(swapped), "c")
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], "swapped") {
+		t.Errorf("swapped file: warnings %q, error %v; want one warning about swapped coordinates", warnings, err)
+	}
+	right := strings.NewReplacer("[43.25,76.9]", "[76.9,43.25]", "[41.31,69.24]", "[69.24,41.31]").Replace(swapped)
+	if _, warnings, _ := DecodeCustomGeoJSON([]byte(right), "c"); len(warnings) != 0 {
+		t.Errorf("correct file: warnings %q; want none", warnings)
+	}
+}
