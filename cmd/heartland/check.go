@@ -7,9 +7,12 @@ import (
 	"os"
 
 	"heartland/assets/check"
+	"heartland/geo"
 )
 
-func init() { register("check", "validate the data in assets/", runCheck) }
+func init() {
+	register("check", "validate the data in assets/, or GeoJSON files a reader would load: check [FILE...]", runCheck)
+}
 
 func runCheck(args []string) error { return checkData(os.Stdout, args) }
 
@@ -23,7 +26,7 @@ func checkData(w io.Writer, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
+		return checkFiles(w, fs.Args())
 	}
 	r := check.Dir(*dir, check.Options{})
 	for _, f := range r.Files {
@@ -33,5 +36,33 @@ func checkData(w io.Writer, args []string) error {
 		return fmt.Errorf("%d problems in %s:\n%w", len(r.Problems), *dir, err)
 	}
 	fmt.Fprintln(w, "ok")
+	return nil
+}
+
+// checkFiles validates files the way the map validates a layer a reader
+// drops on it: each problem names the file and the feature index.
+func checkFiles(w io.Writer, paths []string) error {
+	failed := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			fmt.Fprintf(w, "%s: %v\n", p, err)
+			failed++
+			continue
+		}
+		features, warnings, err := geo.DecodeCustomGeoJSON(data, "check")
+		for _, warn := range warnings {
+			fmt.Fprintf(w, "%s: %s\n", p, warn)
+		}
+		if err != nil {
+			fmt.Fprintf(w, "%s: %v\n", p, err)
+			failed++
+			continue
+		}
+		fmt.Fprintf(w, "%s: %d features ok\n", p, len(features))
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files cannot be loaded", failed, len(paths))
+	}
 	return nil
 }

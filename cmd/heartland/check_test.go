@@ -197,9 +197,29 @@ func TestCheckReportsEveryProblemNotJustTheFirst(t *testing.T) {
 	}
 }
 
-func TestCheckRejectsStrayArguments(t *testing.T) {
-	if err := checkData(&bytes.Buffer{}, []string{"-assets", realAssets, "extra"}); err == nil {
-		t.Error("check accepted a stray argument")
+func TestCheckFileReportsEachReaderFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "trip.geojson")
+	swapped := filepath.Join(dir, "swapped.geojson")
+	broken := filepath.Join(dir, "broken.geojson")
+	os.WriteFile(good, []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Stop"},"geometry":{"type":"Point","coordinates":[69.24,41.31]}},{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500,1]}}]}`), 0o644)
+	os.WriteFile(swapped, []byte(`{"type":"Point","coordinates":[41.31,69.24]}`), 0o644)
+	os.WriteFile(broken, []byte(`{"type":"FeatureCollection"`), 0o644)
+	var out bytes.Buffer
+	err := checkData(&out, []string{good, swapped, broken, filepath.Join(dir, "missing.geojson")})
+	if err == nil || !strings.Contains(err.Error(), "2 of 4 files") {
+		t.Errorf("error = %v; want 2 of 4 files failing", err)
+	}
+	for _, want := range []string{
+		good + ": feature 1: coordinate [500, 1] is out of range",
+		good + ": 1 features ok",
+		swapped + ": every position lies outside the map",
+		broken + ": not valid JSON",
+		"missing.geojson: open",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
 	}
 }
 
