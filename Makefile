@@ -4,7 +4,7 @@ WASM      := build/heartland.wasm
 DIST      := dist
 HEARTLAND := build/heartland
 WASM_SRC  := $(shell find wasm geo assets -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
-CLI_SRC   := $(shell find cmd geo assets -name '*.go' 2>/dev/null)
+CLI_SRC   := $(shell find cmd geo assets internal/poster -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
 WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
 
 .PHONY: run dist test test-go test-wasm test-browser vet fuzz data bench clean
@@ -34,7 +34,7 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 
 test-go:
-	$(GO) test ./geo/... ./assets/... ./cmd/...
+	$(GO) test ./geo/... ./assets/... ./cmd/... ./internal/poster/...
 
 ## test-wasm: the browser shell's tests (GOOS=js), run by Node through Go's go_js_wasm_exec
 test-wasm:

@@ -15,7 +15,7 @@ import (
 func (g *Game) installAPI() {
 	api := js.Global().Get("heartland")
 	set := func(name string, fn func(args []js.Value) any) {
-		api.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any { return fn(args) }))
+		api.Set(name, safeFunc(func(this js.Value, args []js.Value) any { return fn(args) }))
 	}
 	set("getState", func([]js.Value) any { return bridge.StateToJS(g.state()) })
 	set("setState", func(args []js.Value) any {

@@ -50,7 +50,16 @@ type Game struct {
 	dpr         float64
 }
 
-func (g *Game) Update() error {
+func (g *Game) Update() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			report(r)
+			err = errCrashed
+		}
+	}()
+	if crashed {
+		return errCrashed
+	}
 	g.parkWhileIdle()
 	g.input.drain(g)
 	g.stepFlight()
@@ -66,7 +75,12 @@ func (g *Game) Update() error {
 }
 
 func (g *Game) Draw(screen *ebiten.Image) {
-	if !g.dirty {
+	defer func() {
+		if r := recover(); r != nil {
+			report(r) // Update stops the loop on its next call
+		}
+	}()
+	if !g.dirty || crashed {
 		return
 	}
 	start := time.Now()

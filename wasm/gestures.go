@@ -26,7 +26,7 @@ func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
 	c := &cooperativeGestures{canvas: canvas, emitHint: emitHint}
 	window := js.Global()
 	capture := map[string]any{"capture": true, "passive": false}
-	window.Call("addEventListener", "wheel", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	window.Call("addEventListener", "wheel", safeFunc(func(_ js.Value, args []js.Value) any {
 		e := args[0]
 		c.syncTouchAction()
 		if !cooperative() || !e.Get("target").Call("isSameNode", canvas).Bool() {
@@ -39,7 +39,7 @@ func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
 		c.hint()
 		return nil
 	}), capture)
-	touch := js.FuncOf(func(_ js.Value, args []js.Value) any {
+	touch := safeFunc(func(_ js.Value, args []js.Value) any {
 		e := args[0]
 		c.syncTouchAction()
 		if !cooperative() || !e.Get("target").Call("isSameNode", canvas).Bool() {
@@ -56,11 +56,11 @@ func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
 	for _, ev := range []string{"touchstart", "touchmove", "touchend", "touchcancel"} {
 		window.Call("addEventListener", ev, touch, capture)
 	}
-	canvas.Call("addEventListener", "pointerdown", js.FuncOf(func(js.Value, []js.Value) any {
+	canvas.Call("addEventListener", "pointerdown", safeFunc(func(js.Value, []js.Value) any {
 		c.active = true
 		return nil
 	}))
-	deactivate := js.FuncOf(func(js.Value, []js.Value) any {
+	deactivate := safeFunc(func(js.Value, []js.Value) any {
 		c.active = false
 		return nil
 	})
@@ -68,8 +68,8 @@ func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
 	js.Global().Get("document").Get("documentElement").Call("addEventListener", "mouseleave", deactivate)
 	// The page turns cooperation off in full screen; touch-action must be
 	// right before the next touch starts, so follow that change at once.
-	js.Global().Get("document").Call("addEventListener", "fullscreenchange", js.FuncOf(func(js.Value, []js.Value) any {
-		js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any { c.syncTouchAction(); return nil }), 0)
+	js.Global().Get("document").Call("addEventListener", "fullscreenchange", safeFunc(func(js.Value, []js.Value) any {
+		js.Global().Call("setTimeout", safeFunc(func(js.Value, []js.Value) any { c.syncTouchAction(); return nil }), 0)
 		return nil
 	}))
 	c.syncTouchAction()

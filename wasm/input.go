@@ -48,7 +48,7 @@ func (q *inputQueue) push(e inputEvent) {
 func (q *inputQueue) listen(canvas js.Value) {
 	window := js.Global()
 	pointer := func(kind string) js.Func {
-		return js.FuncOf(func(this js.Value, args []js.Value) any {
+		return safeFunc(func(this js.Value, args []js.Value) any {
 			e := args[0]
 			if kind == "down" {
 				canvas.Call("setPointerCapture", e.Get("pointerId"))
@@ -63,7 +63,7 @@ func (q *inputQueue) listen(canvas js.Value) {
 	canvas.Call("addEventListener", "pointerup", pointer("up"))
 	canvas.Call("addEventListener", "pointercancel", pointer("cancel"))
 	canvas.Call("addEventListener", "pointerleave", pointer("leave"))
-	canvas.Call("addEventListener", "wheel", js.FuncOf(func(this js.Value, args []js.Value) any {
+	canvas.Call("addEventListener", "wheel", safeFunc(func(this js.Value, args []js.Value) any {
 		e := args[0]
 		e.Call("preventDefault")
 		q.push(inputEvent{kind: "wheel", x: e.Get("clientX").Float(), y: e.Get("clientY").Float(), dz: wheelZoom(e)})
@@ -71,7 +71,7 @@ func (q *inputQueue) listen(canvas js.Value) {
 	}), map[string]any{"passive": false})
 	// Capture phase on window: we see keys before Ebiten's canvas listener,
 	// which calls preventDefault on every key and would trap Tab.
-	window.Call("addEventListener", "keydown", js.FuncOf(func(this js.Value, args []js.Value) any {
+	window.Call("addEventListener", "keydown", safeFunc(func(this js.Value, args []js.Value) any {
 		e := args[0]
 		key := e.Get("key").String()
 		if key == "Tab" {
@@ -91,7 +91,7 @@ func (q *inputQueue) listen(canvas js.Value) {
 		}
 		return nil
 	}), true)
-	window.Call("addEventListener", "resize", js.FuncOf(func(this js.Value, args []js.Value) any {
+	window.Call("addEventListener", "resize", safeFunc(func(this js.Value, args []js.Value) any {
 		q.wake()
 		return nil
 	}))

@@ -112,7 +112,7 @@ func (d *dom) addCustomLegend(id, name string, c color.RGBA, kinds map[string]bo
 	btn.Set("type", "button")
 	btn.Call("setAttribute", "aria-label", "Remove layer "+name)
 	btn.Set("title", "Remove this layer")
-	btn.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any { remove(); return nil }))
+	btn.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { remove(); return nil }))
 	head.Call("append", d.layerToggle(id, name), btn)
 	group.Call("append", head)
 	ul := d.el("ul", "kinds", "")
@@ -141,7 +141,7 @@ func (d *dom) onLayerToggle(root js.Value) {
 	boxes := root.Call("querySelectorAll", "input[data-layer]")
 	for i := 0; i < boxes.Length(); i++ {
 		box := boxes.Index(i)
-		box.Call("addEventListener", "change", js.FuncOf(func(js.Value, []js.Value) any {
+		box.Call("addEventListener", "change", safeFunc(func(js.Value, []js.Value) any {
 			if d.onToggle != nil {
 				d.onToggle(box.Get("dataset").Get("layer").String(), box.Get("checked").Bool())
 			}

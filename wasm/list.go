@@ -57,7 +57,7 @@ func (d *dom) newFeatureList(choose func(id string), wake func()) *featureList {
 	fl.aside.Call("append", table)
 	d.doc.Get("body").Call("append", fl.aside)
 
-	fl.toggle.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any {
+	fl.toggle.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
 		fl.open = !fl.open
 		fl.aside.Set("hidden", !fl.open)
 		fl.toggle.Call("setAttribute", "aria-expanded", fmtBool(fl.open))
@@ -67,7 +67,7 @@ func (d *dom) newFeatureList(choose func(id string), wake func()) *featureList {
 		}
 		return nil
 	}))
-	fl.body.Call("addEventListener", "click", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	fl.body.Call("addEventListener", "click", safeFunc(func(_ js.Value, args []js.Value) any {
 		btn := args[0].Get("target").Call("closest", "button[data-id]")
 		if !btn.IsNull() {
 			choose(btn.Get("dataset").Get("id").String())

@@ -15,7 +15,7 @@ func (g *Game) listenPage() {
 	doc := js.Global().Get("document")
 	onClick := func(id string, fn func()) {
 		if el := doc.Call("getElementById", id); !el.IsNull() {
-			el.Call("addEventListener", "click", js.FuncOf(func(js.Value, []js.Value) any { fn(); return nil }))
+			el.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { fn(); return nil }))
 		}
 	}
 	onClick("zoom-in", func() { g.input.push(inputEvent{kind: "zoom", dz: 1}) })
@@ -39,7 +39,7 @@ func (g *Game) listenPage() {
 		g.ui.emit("layers", g.state().Layers)
 	}
 	g.ui.onLayerToggle(doc)
-	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
+	js.Global().Call("addEventListener", "hashchange", safeFunc(func(js.Value, []js.Value) any {
 		if js.Global().Get("location").Get("hash").String() != g.ui.lastHash {
 			g.restoreHash()
 		}

@@ -43,7 +43,7 @@ func (d *dom) openPanel(f *geo.Feature, facts assets.Facts, names func(id string
 	// keypress, which would otherwise press the close button at once.
 	closeBtn := d.doc.Call("getElementById", "panel-close")
 	var focusLater js.Func
-	focusLater = js.FuncOf(func(js.Value, []js.Value) any {
+	focusLater = safeFunc(func(js.Value, []js.Value) any {
 		focusLater.Release()
 		if !d.panel.Get("hidden").Bool() {
 			closeBtn.Call("focus")

@@ -27,17 +27,17 @@ func (d *dom) newSearchBox(index *geo.SearchIndex, choose func(id string), kindL
 	if sb.input.IsNull() || sb.list.IsNull() {
 		return sb
 	}
-	sb.input.Call("addEventListener", "input", js.FuncOf(func(js.Value, []js.Value) any {
+	sb.input.Call("addEventListener", "input", safeFunc(func(js.Value, []js.Value) any {
 		sb.update(d)
 		return nil
 	}))
-	sb.input.Call("addEventListener", "keydown", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	sb.input.Call("addEventListener", "keydown", safeFunc(func(_ js.Value, args []js.Value) any {
 		sb.key(args[0])
 		return nil
 	}))
-	sb.input.Call("addEventListener", "blur", js.FuncOf(func(js.Value, []js.Value) any {
+	sb.input.Call("addEventListener", "blur", safeFunc(func(js.Value, []js.Value) any {
 		// Let a click on a result land before the list closes.
-		js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any { sb.close(); return nil }), 150)
+		js.Global().Call("setTimeout", safeFunc(func(js.Value, []js.Value) any { sb.close(); return nil }), 150)
 		return nil
 	}))
 	return sb
@@ -54,7 +54,7 @@ func (sb *searchBox) update(d *dom) {
 		li.Call("setAttribute", "aria-selected", "false")
 		li.Call("append", d.el("span", "result-kind", " "+sb.kindLabel(r.Kind)))
 		id := r.ID
-		li.Call("addEventListener", "mousedown", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		li.Call("addEventListener", "mousedown", safeFunc(func(_ js.Value, args []js.Value) any {
 			args[0].Call("preventDefault") // keep focus in the field
 			sb.pick(id)
 			return nil

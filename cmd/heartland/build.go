@@ -35,6 +35,9 @@ type buildConfig struct {
 	// largeBrotliQuality is used for files over largeFileBytes (the wasm);
 	// smaller files get quality 11.
 	largeBrotliQuality int
+	// posters draws poster.svg and poster.png of the home view (the embed's
+	// instant preview and social card) into the site.
+	posters bool
 }
 
 // builtFile is one file written to the out dir, with the sizes of its
@@ -56,6 +59,7 @@ func buildCommand(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.webDir, "web", "web", "`directory` of HTML, CSS and loader files")
 	fs.StringVar(&cfg.wasmFile, "wasm", "build/heartland.wasm", "compiled map `file` (GOOS=js GOARCH=wasm go build ./wasm)")
 	fs.StringVar(&cfg.outDir, "out", "dist", "output `directory`, deleted and recreated")
+	fs.BoolVar(&cfg.posters, "posters", true, "draw poster.svg and poster.png of the home view into the site")
 	fs.IntVar(&cfg.largeBrotliQuality, "large-brotli-quality", defaultLargeBrotliQuality,
 		"brotli `quality` (0-11) for files over 1 MiB such as the wasm; 11 is ~12% smaller but ~20x slower")
 	if err := fs.Parse(args); err != nil {
@@ -150,6 +154,19 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 			return nil, err
 		}
 		files = replaceOrAppend(files, f)
+	}
+	if cfg.posters {
+		svg, png := filepath.Join(cfg.outDir, "poster.svg"), filepath.Join(cfg.outDir, "poster.png")
+		if err := makePoster(io.Discard, []string{"-o", svg, "-png", png}); err != nil {
+			return nil, fmt.Errorf("poster: %w", err)
+		}
+		for _, rel := range []string{"poster.svg", "poster.png"} {
+			info, err := os.Stat(filepath.Join(cfg.outDir, rel))
+			if err != nil {
+				return nil, err
+			}
+			files = replaceOrAppend(files, builtFile{rel: rel, raw: info.Size()})
+		}
 	}
 	if err := precompressAll(cfg.outDir, files, cfg.largeBrotliQuality); err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package poster
 import (
 	"image/color"
 
+	"github.com/paulmach/orb"
+
 	"heartland/geo"
 )
 
@@ -18,7 +20,13 @@ type Drawing struct {
 	Symbols       []Symbol
 	Panels        []Panel
 	Labels        []Label
+
+	cam *geo.Camera
 }
+
+// Project returns where [lon, lat] degrees lie on the drawing, in CSS
+// pixels.
+func (d *Drawing) Project(lonLat orb.Point) (x, y float64) { return d.cam.Project(lonLat) }
 
 // Point is a position in CSS pixels.
 type Point struct{ X, Y float64 }

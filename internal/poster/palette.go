@@ -9,9 +9,9 @@ import (
 // is the dark theme, defined here first for the app to copy.
 type Palette struct {
 	Water, FormerLake, Central, Neighbour, Territory, Selected color.NRGBA
-	Border, BorderStrong, Coast, Outline                    color.NRGBA
-	Label, LabelMuted, LabelWater, SymbolEdge, Casing, Halo color.NRGBA
-	Panel, PanelEdge                                        color.NRGBA // title block
+	Border, BorderStrong, Coast, Outline                       color.NRGBA
+	Label, LabelMuted, LabelWater, SymbolEdge, Casing, Halo    color.NRGBA
+	Panel, PanelEdge                                           color.NRGBA // title block
 }
 
 // Light is the app's palette: a pale sea, warm sand for the five Central

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
-	"golang.org/x/image/vector"
 )
 
 // PNG rasterises the drawing, anti-aliased, to a Width×Height image: the
@@ -16,24 +15,22 @@ import (
 func (d *Drawing) PNG() image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, d.Width, d.Height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(d.Palette.Water), image.Point{}, draw.Src)
-	z := vector.NewRasterizer(d.Width, d.Height)
+	c := newCanvas(img)
 	for _, p := range d.Paths {
-		rasterPath(img, z, p)
+		c.path(p)
 	}
 	for _, s := range d.Symbols {
-		rasterShape(img, z, s.Shape, s.X, s.Y, s.Radius+1.3, s.Edge)
-		rasterShape(img, z, s.Shape, s.X, s.Y, s.Radius, s.Fill)
+		c.shape(s.Shape, s.X, s.Y, s.Radius+1.3, s.Edge)
+		c.shape(s.Shape, s.X, s.Y, s.Radius, s.Fill)
 		if s.Dot.A > 0 {
-			rasterShape(img, z, Circle, s.X, s.Y, 1.6, s.Dot)
+			c.shape(Circle, s.X, s.Y, 1.6, s.Dot)
 		}
 	}
 	for _, p := range d.Panels {
-		z.Reset(d.Width, d.Height)
-		addClockwise(z, roundedRect(p.X+0.5, p.Y+0.5, p.W-1, p.H-1, 3.5))
-		paintMask(img, z, p.Edge)
-		z.Reset(d.Width, d.Height)
-		addClockwise(z, roundedRect(p.X+1, p.Y+1, p.W-2, p.H-2, 3))
-		paintMask(img, z, p.Fill)
+		c.addClockwise(roundedRect(p.X+0.5, p.Y+0.5, p.W-1, p.H-1, 3.5))
+		c.paint(p.Edge)
+		c.addClockwise(roundedRect(p.X+1, p.Y+1, p.W-2, p.H-2, 3))
+		c.paint(p.Fill)
 	}
 	fc, err := newFaces()
 	if err == nil { // the fonts are compiled in; without them, draw no text
@@ -44,44 +41,34 @@ func (d *Drawing) PNG() image.Image {
 	return img
 }
 
-// rasterPath fills a path's rings, or strokes its lines (dashed if set).
-func rasterPath(img *image.RGBA, z *vector.Rasterizer, p Path) {
-	b := img.Bounds()
+// path fills a path's rings, or strokes its lines (dashed if set).
+func (c *canvas) path(p Path) {
 	if p.Fill.A > 0 {
-		z.Reset(b.Dx(), b.Dy())
 		for _, r := range p.Rings {
-			addPolygon(z, r)
+			c.addPolygon(r)
 		}
-		paintMask(img, z, p.Fill)
+		c.paint(p.Fill)
 	}
 	if p.Stroke.A > 0 && p.Width > 0 {
-		z.Reset(b.Dx(), b.Dy())
 		for _, r := range p.Rings {
 			if p.Fill.A > 0 && len(r) > 0 {
 				r = append(r[:len(r):len(r)], r[0]) // close the ring
 			}
 			if p.Dash[0] > 0 {
 				for _, d := range dashed(r, p.Dash[0], p.Dash[1]) {
-					addStroke(z, d, p.Width, true)
+					c.addStroke(d, p.Width, true)
 				}
 			} else {
-				addStroke(z, r, p.Width, false)
+				c.addStroke(r, p.Width, false)
 			}
 		}
-		paintMask(img, z, p.Stroke)
+		c.paint(p.Stroke)
 	}
 }
 
-func rasterShape(img *image.RGBA, z *vector.Rasterizer, sh Shape, x, y, r float64, c color.NRGBA) {
-	b := img.Bounds()
-	z.Reset(b.Dx(), b.Dy())
-	addClockwise(z, shapePoints(sh, x, y, r, 24))
-	paintMask(img, z, c)
-}
-
-// paintMask composites colour c over img through the rasteriser's coverage.
-func paintMask(img *image.RGBA, z *vector.Rasterizer, c color.NRGBA) {
-	z.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{})
+func (c *canvas) shape(sh Shape, x, y, r float64, col color.NRGBA) {
+	c.addClockwise(shapePoints(sh, x, y, r, 24))
+	c.paint(col)
 }
 
 // roundedRect approximates a rectangle with corners of radius r.
@@ -118,8 +105,19 @@ func rasterLabel(img *image.RGBA, fc *faces, l Label) {
 	draw.DrawMask(img, mask.Rect, image.NewUniform(l.Style.Color), image.Point{}, mask, mask.Rect.Min, draw.Over)
 }
 
+// haloWeights are the 5×5 kernel of dilate: full weight within 1 px of the
+// centre, fading to none at 2 px.
+var haloWeights = func() (w [5][5]float64) {
+	for dy := -2; dy <= 2; dy++ {
+		for dx := -2; dx <= 2; dx++ {
+			w[dy+2][dx+2] = math.Max(0, math.Min(1, 2-math.Hypot(float64(dx), float64(dy))))
+		}
+	}
+	return w
+}()
+
 // dilate returns the mask grown by about 1.5 px: each pixel takes the
-// largest coverage within that distance (a 5×5 disc with soft corners).
+// largest weighted coverage around it.
 func dilate(m *image.Alpha) *image.Alpha {
 	out := image.NewAlpha(m.Rect)
 	r := m.Rect
@@ -128,17 +126,14 @@ func dilate(m *image.Alpha) *image.Alpha {
 			var best float64
 			for dy := -2; dy <= 2; dy++ {
 				for dx := -2; dx <= 2; dx++ {
-					d := math.Hypot(float64(dx), float64(dy))
-					w := math.Max(0, math.Min(1, 2-d)) // full weight within 1 px, fading to 2 px
-					if w == 0 {
+					w := haloWeights[dy+2][dx+2]
+					if w == 0 || !image.Pt(x+dx, y+dy).In(r) {
 						continue
 					}
-					if p := image.Pt(x+dx, y+dy); p.In(r) {
-						best = math.Max(best, w*float64(m.AlphaAt(p.X, p.Y).A))
-					}
+					best = math.Max(best, w*float64(m.Pix[m.PixOffset(x+dx, y+dy)]))
 				}
 			}
-			out.SetAlpha(x, y, color.Alpha{uint8(best)})
+			out.Pix[out.PixOffset(x, y)] = uint8(best)
 		}
 	}
 	return out

@@ -144,9 +144,9 @@ func customKind(g orb.Geometry) string {
 // bound less the 3% margin the data is cut with — and frames the view.
 func (r *renderer) setCamera(layers []geo.Layer, opt Options) {
 	var world orb.Bound
-	first := true
+	first, onlyCountries := true, hasLayer(layers, "countries")
 	for _, it := range r.items {
-		if it.layer != "countries" && hasLayer(layers, "countries") {
+		if onlyCountries && it.layer != "countries" {
 			continue
 		}
 		if first {
@@ -167,7 +167,7 @@ func (r *renderer) setCamera(layers []geo.Layer, opt Options) {
 		r.cam.FitBounds(HomeView, HomePadding)
 	}
 	r.level = geo.LevelFor(r.cam.Zoom())
-	r.d.Zoom, r.d.Level = r.cam.Zoom(), r.level
+	r.d.Zoom, r.d.Level, r.d.cam = r.cam.Zoom(), r.level, r.cam
 	m := clipMargin / r.cam.Scale()
 	r.clip = r.cam.VisibleWorld().Pad(m)
 }

@@ -1,6 +1,8 @@
 package poster
 
 import (
+	"image"
+	"image/color"
 	"math"
 
 	"golang.org/x/image/vector"
@@ -14,32 +16,64 @@ import (
 // one orientation add up (like non-zero filling), opposite ones cancel. So
 // every shape a stroke is made of is added clockwise on screen.
 
+// canvas paints shapes onto an image through a rasteriser sized to the
+// shapes' bounding box: rasterising costs in proportion to the area
+// covered, and most shapes (symbols, labels' panels) are small.
+type canvas struct {
+	img   *image.RGBA
+	z     *vector.Rasterizer
+	polys [][]Point
+	box   image.Rectangle
+}
+
+func newCanvas(img *image.RGBA) *canvas {
+	return &canvas{img: img, z: vector.NewRasterizer(1, 1)}
+}
+
 // addPolygon adds a closed ring as it runs.
-func addPolygon(z *vector.Rasterizer, pts []Point) {
+func (c *canvas) addPolygon(pts []Point) {
 	if len(pts) < 3 {
 		return
 	}
-	z.MoveTo(float32(pts[0].X), float32(pts[0].Y))
-	for _, p := range pts[1:] {
-		z.LineTo(float32(p.X), float32(p.Y))
+	c.polys = append(c.polys, pts)
+	for _, p := range pts {
+		r := image.Rect(int(math.Floor(p.X)), int(math.Floor(p.Y)), int(math.Floor(p.X))+1, int(math.Floor(p.Y))+1)
+		c.box = c.box.Union(r)
 	}
-	z.ClosePath()
 }
 
 // addClockwise adds a ring turned clockwise on screen.
-func addClockwise(z *vector.Rasterizer, pts []Point) {
+func (c *canvas) addClockwise(pts []Point) {
 	if signedArea(pts) < 0 {
 		reverse(pts)
 	}
-	addPolygon(z, pts)
+	c.addPolygon(pts)
+}
+
+// paint composites colour col over the image through the coverage of the
+// shapes added since the last paint, and forgets them.
+func (c *canvas) paint(col color.NRGBA) {
+	r := c.box.Intersect(c.img.Bounds())
+	if !r.Empty() {
+		c.z.Reset(r.Dx(), r.Dy())
+		ox, oy := float64(r.Min.X), float64(r.Min.Y)
+		for _, pts := range c.polys {
+			c.z.MoveTo(float32(pts[0].X-ox), float32(pts[0].Y-oy))
+			for _, p := range pts[1:] {
+				c.z.LineTo(float32(p.X-ox), float32(p.Y-oy))
+			}
+			c.z.ClosePath()
+		}
+		c.z.Draw(c.img, r, image.NewUniform(col), image.Point{})
+	}
+	c.polys, c.box = c.polys[:0], image.Rectangle{}
 }
 
 // addStroke adds the outline of a polyline of width w as polygons: a
 // quadrilateral per segment and a disc at each corner that turns enough to
 // leave a visible notch (round joins), and round caps unless butt is set.
-func addStroke(z *vector.Rasterizer, pts []Point, w float64, butt bool) {
+func (c *canvas) addStroke(pts []Point, w float64, butt bool) {
 	hw := w / 2
-	var quad [4]Point
 	for i := 1; i < len(pts); i++ {
 		a, b := pts[i-1], pts[i]
 		dx, dy := b.X-a.X, b.Y-a.Y
@@ -48,15 +82,14 @@ func addStroke(z *vector.Rasterizer, pts []Point, w float64, butt bool) {
 			continue
 		}
 		nx, ny := -dy/l*hw, dx/l*hw
-		quad = [4]Point{{a.X + nx, a.Y + ny}, {b.X + nx, b.Y + ny}, {b.X - nx, b.Y - ny}, {a.X - nx, a.Y - ny}}
-		addClockwise(z, quad[:])
+		c.addClockwise([]Point{{a.X + nx, a.Y + ny}, {b.X + nx, b.Y + ny}, {b.X - nx, b.Y - ny}, {a.X - nx, a.Y - ny}})
 		if i < len(pts)-1 && turns(a, b, pts[i+1], hw) {
-			addClockwise(z, disc(b, hw))
+			c.addClockwise(disc(b, hw))
 		}
 	}
 	if !butt && len(pts) >= 2 {
-		addClockwise(z, disc(pts[0], hw))
-		addClockwise(z, disc(pts[len(pts)-1], hw))
+		c.addClockwise(disc(pts[0], hw))
+		c.addClockwise(disc(pts[len(pts)-1], hw))
 	}
 }
 
