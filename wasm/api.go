@@ -76,7 +76,14 @@ func (g *Game) installAPI() {
 		}
 		return true
 	})
-	set("stats", func([]js.Value) any { return g.stats() })
+	set("stats", func(args []js.Value) any {
+		// stats({gc: true}) collects first, so heap figures compare across
+		// time (the leak tests use it).
+		if o := arg(args, 0); o.Type() == js.TypeObject && o.Get("gc").Truthy() {
+			runtime.GC()
+		}
+		return g.stats()
+	})
 	set("addGeoJSON", func(args []js.Value) any {
 		text, ok := jsonText(arg(args, 0))
 		if !ok {

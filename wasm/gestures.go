@@ -18,11 +18,11 @@ type cooperativeGestures struct {
 	canvas    js.Value
 	active    bool // the reader clicked the map: the wheel is the map's
 	lastHint  time.Time
-	emitHint  func()
+	emitHint  func(input string)
 	touchMode string
 }
 
-func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
+func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func(input string)) {
 	c := &cooperativeGestures{canvas: canvas, emitHint: emitHint}
 	window := js.Global()
 	capture := map[string]any{"capture": true, "passive": false}
@@ -36,7 +36,7 @@ func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
 			return nil // the map's: our canvas listener zooms
 		}
 		e.Call("stopImmediatePropagation") // the page's: it scrolls
-		c.hint()
+		c.hint("wheel")
 		return nil
 	}), capture)
 	touch := safeFunc(func(_ js.Value, args []js.Value) any {
@@ -49,7 +49,7 @@ func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func()) {
 		if e.Get("touches").Get("length").Int() >= 2 {
 			e.Call("preventDefault") // two fingers: the map pans and zooms, not the page
 		} else if e.Get("type").String() == "touchmove" {
-			c.hint()
+			c.hint("touch")
 		}
 		return nil
 	})
@@ -88,10 +88,11 @@ func (c *cooperativeGestures) syncTouchAction() {
 	}
 }
 
-// hint asks the page to show how to move the map, at most once a second.
-func (c *cooperativeGestures) hint() {
+// hint asks the page to show how to move the map, at most once a second;
+// input is "wheel" or "touch", for the right words.
+func (c *cooperativeGestures) hint(input string) {
 	if time.Since(c.lastHint) > time.Second {
 		c.lastHint = time.Now()
-		c.emitHint()
+		c.emitHint(input)
 	}
 }

@@ -64,7 +64,7 @@ func newGame() (*Game, error) {
 		wakeCh:  make(chan struct{}, 1)}
 	g.input = newInputQueue(g.wake)
 	g.input.listen(canvas)
-	g.input.listenCooperative(canvas, func() { g.ui.emit("gesturehint", nil) })
+	g.input.listenCooperative(canvas, func(input string) { g.ui.emit("gesturehint", map[string]any{"input": input}) })
 	g.installAPI()
 	present := map[string]bool{}
 	for _, l := range layers {

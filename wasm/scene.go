@@ -55,6 +55,7 @@ type scene struct {
 	worldBound orb.Bound // world metres covered by the countries layer
 	facts      assets.Facts
 	visible    map[string]bool
+	levelUse   []int   // levels in s.levels, least recently used first
 	points     []*item // strategic point features, most important first
 	lineKinds  []lineKey
 }
@@ -134,8 +135,19 @@ func (s *scene) addStrategic(it *item) {
 	}
 }
 
-// meshes returns the meshes for a level, building them on first use.
+// maxCachedLevels bounds the meshes kept: the full-detail level alone holds
+// tens of megabytes, and a reader rarely jumps between more than a few.
+const maxCachedLevels = 3
+
+// meshes returns the meshes for a level, building them on first use and
+// dropping the least recently used level beyond maxCachedLevels.
 func (s *scene) meshes(level int) *levelMeshes {
+	s.levelUse = slices.DeleteFunc(s.levelUse, func(l int) bool { return l == level })
+	s.levelUse = append(s.levelUse, level)
+	for len(s.levelUse) > maxCachedLevels {
+		delete(s.levels, s.levelUse[0])
+		s.levelUse = s.levelUse[1:]
+	}
 	if m, ok := s.levels[level]; ok {
 		return m
 	}
@@ -366,5 +378,5 @@ func (s *scene) removeLayer(id string) bool {
 func (s *scene) afterChange() {
 	s.index.Build()
 	sort.SliceStable(s.points, func(i, j int) bool { return s.points[i].style.priority < s.points[j].style.priority })
-	s.levels = map[int]*levelMeshes{}
+	s.levels, s.levelUse = map[int]*levelMeshes{}, nil
 }

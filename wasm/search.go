@@ -35,6 +35,15 @@ func (d *dom) newSearchBox(index *geo.SearchIndex, choose func(id string), kindL
 		sb.key(args[0])
 		return nil
 	}))
+	// One listener for every result, so updating the list leaks no callbacks.
+	sb.list.Call("addEventListener", "mousedown", safeFunc(func(_ js.Value, args []js.Value) any {
+		li := args[0].Get("target").Call("closest", "li[data-id]")
+		if !li.IsNull() {
+			args[0].Call("preventDefault") // keep focus in the field
+			sb.pick(li.Get("dataset").Get("id").String())
+		}
+		return nil
+	}))
 	sb.input.Call("addEventListener", "blur", safeFunc(func(js.Value, []js.Value) any {
 		// Let a click on a result land before the list closes.
 		js.Global().Call("setTimeout", safeFunc(func(js.Value, []js.Value) any { sb.close(); return nil }), 150)
@@ -53,12 +62,7 @@ func (sb *searchBox) update(d *dom) {
 		li.Call("setAttribute", "role", "option")
 		li.Call("setAttribute", "aria-selected", "false")
 		li.Call("append", d.el("span", "result-kind", " "+sb.kindLabel(r.Kind)))
-		id := r.ID
-		li.Call("addEventListener", "mousedown", safeFunc(func(_ js.Value, args []js.Value) any {
-			args[0].Call("preventDefault") // keep focus in the field
-			sb.pick(id)
-			return nil
-		}))
+		li.Get("dataset").Set("id", r.ID)
 		sb.list.Call("append", li)
 	}
 	if q := sb.input.Get("value").String(); q != "" && len(sb.results) == 0 {

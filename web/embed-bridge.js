@@ -18,11 +18,13 @@
 //   heartland:move   {center, zoom}    after the view settles
 //   heartland:state  {requestId, state}
 //
-// Target origin: the parent's origin when it is known to be in the list
-// (location.ancestorOrigins, or the origin of a message we accepted), else
-// the first listed origin. With no list, only heartland:height and
-// heartland:ready go out, to "*": they tell nothing about the reader.
-// select, move and state (what the reader looks at) are never sent to "*".
+// Target origins: heartland:height and heartland:ready tell nothing about
+// the reader, so they go to "*": embed.js can size the iframe on any site,
+// listed or not. select, move and state (what the reader looks at) are
+// never sent to "*": they go to the parent's origin when it is known to be
+// listed (location.ancestorOrigins, or the origin of a message we
+// accepted), else to the first listed origin (the browser drops them if
+// the parent is another site); with no list they are not sent.
 "use strict";
 (function () {
   const PREFIX = "heartland:";
@@ -40,9 +42,9 @@
 
   // --- sending ---------------------------------------------------------------
   function targetOrigin(sensitive) {
+    if (!sensitive) return "*";
     if (parentOrigin) return parentOrigin;
-    if (origins.length > 0) return origins[0];
-    return sensitive ? null : "*";
+    return origins.length > 0 ? origins[0] : null;
   }
 
   function post(type, fields, sensitive) {

@@ -7,9 +7,18 @@
   const button = document.getElementById("share");
   if (!button) return;
 
-  // Query parameters of embed.html worth keeping in a shared snippet;
-  // origins is left out because it names the sharer's site, not the reader's.
-  const keptEmbedParams = ["theme", "legend", "search", "start"];
+  // embedParams keeps the embed's validated look (theme, legend, search,
+  // start) in a shared snippet, writing only what differs from the
+  // defaults. origins is left out: it names the sharer's site, not the
+  // site the snippet will be pasted into.
+  function embedParams(url) {
+    const o = window.heartland && window.heartland.embedOptions;
+    if (!o) return;
+    if (o.theme !== "auto") url.searchParams.set("theme", o.theme);
+    if (!o.legend) url.searchParams.set("legend", "0");
+    if (o.search) url.searchParams.set("search", "1");
+    if (o.start !== "visible") url.searchParams.set("start", o.start);
+  }
 
   let dialog = null;
   let fields = null;
@@ -23,10 +32,7 @@
     const map = pageURL("index.html");
     map.hash = hash;
     const embed = pageURL("embed.html");
-    const here = new URLSearchParams(location.search);
-    for (const key of keptEmbedParams) {
-      if (here.has(key)) embed.searchParams.set(key, here.get(key));
-    }
+    embedParams(embed);
     embed.hash = hash;
     return { map: map.href, embed: embed.href, script: pageURL("embed.js").href };
   }

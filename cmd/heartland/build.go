@@ -38,6 +38,9 @@ type buildConfig struct {
 	// posters draws poster.svg and poster.png of the home view (the embed's
 	// instant preview and social card) into the site.
 	posters bool
+	// hashNames renames the files the pages load to NAME.HASH.EXT and
+	// writes manifest.json; entry points keep their names (see stableNames).
+	hashNames bool
 }
 
 // builtFile is one file written to the out dir, with the sizes of its
@@ -45,6 +48,7 @@ type buildConfig struct {
 type builtFile struct {
 	rel                       string // slash-separated, relative to the out dir
 	raw, gzipSize, brotliSize int64
+	renamedFrom               string // the name before content hashing, or ""
 }
 
 func runBuild(args []string) error {
@@ -60,6 +64,7 @@ func buildCommand(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.wasmFile, "wasm", "build/heartland.wasm", "compiled map `file` (GOOS=js GOARCH=wasm go build ./wasm)")
 	fs.StringVar(&cfg.outDir, "out", "dist", "output `directory`, deleted and recreated")
 	fs.BoolVar(&cfg.posters, "posters", true, "draw poster.svg and poster.png of the home view into the site")
+	fs.BoolVar(&cfg.hashNames, "hash", true, "name loaded files NAME.HASH.EXT (cached for a year by heartland serve) and write "+manifestName+"; false keeps source names for debugging")
 	fs.IntVar(&cfg.largeBrotliQuality, "large-brotli-quality", defaultLargeBrotliQuality,
 		"brotli `quality` (0-11) for files over 1 MiB such as the wasm; 11 is ~12% smaller but ~20x slower")
 	if err := fs.Parse(args); err != nil {
@@ -96,7 +101,8 @@ func goRoot() string {
 }
 
 // buildSite recreates cfg.outDir with the web files, heartland.wasm and
-// wasm_exec.js, then writes precompressed siblings. The site is staged in a
+// wasm_exec.js, gives the files the pages load content-hashed names when
+// cfg.hashNames, then writes precompressed siblings. The site is staged in a
 // sibling folder and swapped in with renames, so a server running on
 // cfg.outDir never sees a half-written site (a .wasm without its .br, say).
 func buildSite(cfg buildConfig) ([]builtFile, error) {
@@ -168,10 +174,34 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 			files = replaceOrAppend(files, builtFile{rel: rel, raw: info.Size()})
 		}
 	}
+	if cfg.hashNames {
+		if files, err = hashNamesAndWriteManifest(cfg.outDir, files); err != nil {
+			return nil, err
+		}
+	}
 	if err := precompressAll(cfg.outDir, files, cfg.largeBrotliQuality); err != nil {
 		return nil, err
 	}
 	return files, nil
+}
+
+// hashNamesAndWriteManifest renames the loaded files after their content
+// and records the renames in manifest.json, which it adds to files.
+func hashNamesAndWriteManifest(outDir string, files []builtFile) ([]builtFile, error) {
+	for _, f := range files {
+		if f.rel == manifestName {
+			return nil, fmt.Errorf("%s: the build writes its own %s; rename the web file or build with -hash=false", f.rel, manifestName)
+		}
+	}
+	files, renames, err := hashAssetNames(outDir, files)
+	if err != nil {
+		return nil, fmt.Errorf("hashing file names: %w", err)
+	}
+	manifest, err := writeManifest(outDir, renames)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, manifest), nil
 }
 
 // checkBuildInputs fails early, before anything is deleted, with what to do.

@@ -45,7 +45,9 @@ var webFiles = map[string]string{
 }
 
 // newBuildFixture writes a web dir, a wasm file and a fake wasm_exec.js,
-// and returns a config writing to a fresh out dir.
+// and returns a config writing to a fresh out dir. Names are not hashed,
+// so tests of copying and compressing can find files by their source
+// names; buildhash_test.go turns hashing on.
 func newBuildFixture(t *testing.T) buildConfig {
 	t.Helper()
 	dir := t.TempDir()
@@ -274,17 +276,26 @@ func TestBuildCommandTakesWasmExecJSFromGoRootAndPrintsSizes(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading wasm_exec.js from GOROOT: %v", err)
 	}
-	if got := readOut(t, cfg, "wasm_exec.js"); got != string(want) {
-		t.Errorf("dist/wasm_exec.js is not $(go env GOROOT)/lib/wasm/wasm_exec.js")
+	// The command hashes names by default.
+	manifest := readManifest(t, cfg)
+	if got := readOut(t, cfg, manifest["wasm_exec.js"]); got != string(want) {
+		t.Errorf("dist/%s is not $(go env GOROOT)/lib/wasm/wasm_exec.js", manifest["wasm_exec.js"])
 	}
-	var wasmLine string
+	var wasmLine, manifestLine string
 	for line := range strings.Lines(stdout.String()) {
-		if fields := strings.Fields(line); len(fields) == 4 && fields[0] == "heartland.wasm" {
+		fields := strings.Fields(line)
+		if len(fields) == 4 && fields[0] == manifest["heartland.wasm"] {
 			wasmLine = line
+		}
+		if len(fields) == 3 && fields[0] == "heartland.wasm" && fields[2] == manifest["heartland.wasm"] {
+			manifestLine = line
 		}
 	}
 	if !strings.Contains(wasmLine, groupDigits(int64(len(fakeWasm)))) {
-		t.Errorf("summary %q; want a heartland.wasm line with raw, gzip and brotli sizes", stdout.String())
+		t.Errorf("summary %q; want a %s line with raw, gzip and brotli sizes", stdout.String(), manifest["heartland.wasm"])
+	}
+	if manifestLine == "" {
+		t.Errorf("summary %q; want a line heartland.wasm -> %s", stdout.String(), manifest["heartland.wasm"])
 	}
 }
 

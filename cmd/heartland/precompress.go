@@ -122,7 +122,8 @@ func writeCompressedSibling(outDir, rel, suffix string, largeBrotliQuality int) 
 }
 
 // printBuildSummary lists every file with its raw, gzip and brotli sizes
-// in bytes ("-" where no sibling was written).
+// in bytes ("-" where no sibling was written), then the content-hashed
+// renames recorded in manifest.json.
 func printBuildSummary(w io.Writer, cfg buildConfig, files []builtFile, took time.Duration) {
 	sorted := append([]builtFile(nil), files...)
 	sort.Slice(sorted, func(a, b int) bool { return sorted[a].rel < sorted[b].rel })
@@ -136,6 +137,27 @@ func printBuildSummary(w io.Writer, cfg buildConfig, files []builtFile, took tim
 	for _, f := range sorted {
 		fmt.Fprintf(w, "  %-*s %12s %12s %12s\n", width, f.rel,
 			groupDigits(f.raw), sizeOrDash(f.gzipSize), sizeOrDash(f.brotliSize))
+	}
+	printManifest(w, sorted)
+}
+
+// printManifest writes one "old -> new" line per renamed file.
+func printManifest(w io.Writer, files []builtFile) {
+	var renamed []builtFile
+	width := 0
+	for _, f := range files {
+		if f.renamedFrom != "" {
+			renamed = append(renamed, f)
+			width = max(width, len(f.renamedFrom))
+		}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	sort.Slice(renamed, func(a, b int) bool { return renamed[a].renamedFrom < renamed[b].renamedFrom })
+	fmt.Fprintf(w, "Content-hashed names (%s):\n", manifestName)
+	for _, f := range renamed {
+		fmt.Fprintf(w, "  %-*s -> %s\n", width, f.renamedFrom, f.rel)
 	}
 }
 

@@ -220,8 +220,11 @@ func (h *siteHandler) serveFile(w http.ResponseWriter, r *http.Request, root *os
 		hdr.Set("Cache-Control", "no-cache")
 		hdr.Set("Content-Security-Policy", contentSecurityPolicy(h.frameAncestorsFor(name)))
 		hdr.Set("Cross-Origin-Opener-Policy", "same-origin")
+	} else if isHashedName(name) {
+		// A changed file gets a new name, so this one never changes.
+		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {
-		// Files are not content-hashed yet, so revalidate hourly.
+		// Stable names (embed.js, posters, manifest.json) change in place.
 		hdr.Set("Cache-Control", "public, max-age=3600, must-revalidate")
 	}
 	// One ETag per variant: the br and gzip bodies are different bytes.

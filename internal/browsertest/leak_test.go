@@ -1,0 +1,53 @@
+package browsertest
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// heapAfterGC is the Go heap in bytes right after a collection.
+func (p *mapPage) heapAfterGC() float64 {
+	p.t.Helper()
+	return evalJS[float64](p, `heartland.stats({gc: true}).heapBytes`)
+}
+
+func TestHeapStaysFlatThroughClicksResizesAndZooms(t *testing.T) {
+	p := openMap(t, "#map=5.5/44/66")
+	// Warm up every cache a session fills once: meshes (up to the maximum
+	// zoom's), sprites, panels.
+	for _, z := range []string{"4", "6", "8", "11", "5.5"} {
+		p.setState(`{zoom: ` + z + `}`)
+	}
+	p.do(chromedp.MouseClickXY(700, 400), chromedp.MouseClickXY(700, 400))
+	base := p.heapAfterGC()
+
+	for i := 0; i < 1000; i++ { // a thousand clicks, alternating two places
+		x := 600.0 + float64(i%2)*150
+		p.do(chromedp.MouseClickXY(x, 380))
+	}
+	for i := 0; i < 20; i++ { // a resize storm
+		w, h := int64(700+i*25), int64(500+i*10)
+		p.do(chromedp.EmulateViewport(w, h))
+	}
+	p.do(chromedp.EmulateViewport(1280, 713))
+	for i := 0; i < 50; i++ { // slam the zoom against both limits
+		if i%2 == 0 {
+			evalJS[any](p, `heartland.setState({zoom: 0})`)
+		} else {
+			evalJS[any](p, `heartland.setState({zoom: 22})`)
+		}
+	}
+	p.setState(`{zoom: 5.5, center: [66, 44], selected: null}`)
+	after := p.heapAfterGC()
+	t.Logf("Go heap after GC: %.1f MB before, %.1f MB after 1000 clicks, 20 resizes, 50 zoom slams", base/1e6, after/1e6)
+	if after > base*1.25+4e6 {
+		t.Errorf("heap grew from %.1f MB to %.1f MB; want it flat (≤ 1.25× + 4 MB)", base/1e6, after/1e6)
+	}
+	if n := evalJS[int](p, `heartland.stats().frames`); n == 0 {
+		t.Error("no frames drawn")
+	}
+	if got := p.colourAt(67, 48); !colorNear(got, centralColor, colorTolerance) {
+		t.Errorf("central Kazakhstan = %s after the storm; want %s (the map still draws)", hex(got), hex(centralColor))
+	}
+}
