@@ -456,6 +456,50 @@ func TestServeSetsCacheControlByKind(t *testing.T) {
 	}
 }
 
+func TestServeGivesHashedFilesImmutableCaching(t *testing.T) {
+	const (
+		immutable  = "public, max-age=31536000, immutable"
+		revalidate = "public, max-age=3600, must-revalidate"
+	)
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"index.html":                   "<h1>index</h1>",
+		"page.0123456789.html":         "<h1>pages are always revalidated</h1>",
+		"heartland.3f2a1b2c3d.wasm":    "\x00asm raw",
+		"heartland.3f2a1b2c3d.wasm.br": "BR:heartland.wasm",
+		"style.abcdef0123.css":         "body{}",
+		"examples/story.5555555555.js": "story()",
+		"embed.js":                     "embed()",
+		"poster.svg":                   "<svg/>",
+		"manifest.json":                "{}",
+		"notes.v2.js":                  "not a hash",
+		"style.ABCDEF0123.css":         "uppercase is not ours",
+		"style.abcdef01234.css":        "11 digits is not ours",
+	})
+	h := newSiteHandler(root)
+	tests := []struct{ target, want string }{
+		{"/heartland.3f2a1b2c3d.wasm", immutable},
+		{"/style.abcdef0123.css", immutable},
+		{"/examples/story.5555555555.js", immutable},
+		{"/", "no-cache"},
+		{"/page.0123456789.html", "no-cache"},
+		{"/embed.js", revalidate},
+		{"/poster.svg", revalidate},
+		{"/manifest.json", revalidate},
+		{"/notes.v2.js", revalidate},
+		{"/style.ABCDEF0123.css", revalidate},
+		{"/style.abcdef01234.css", revalidate},
+	}
+	for _, tt := range tests {
+		for _, ae := range []string{"", "br"} {
+			rec := request(h, "GET", tt.target, "Accept-Encoding", ae)
+			if got := rec.Header().Get("Cache-Control"); rec.Code != http.StatusOK || got != tt.want {
+				t.Errorf("GET %s (Accept-Encoding %q) = %d, Cache-Control %q; want 200, %q", tt.target, ae, rec.Code, got, tt.want)
+			}
+		}
+	}
+}
+
 func TestServeSeesFilesRebuiltWhileRunning(t *testing.T) {
 	// `heartland build` deletes and recreates dist/ under a running server.
 	root := newTestSite(t)

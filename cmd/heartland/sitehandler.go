@@ -80,6 +80,10 @@ func withEmbedFrameAncestors(sources string) siteOption {
 // a 404, so each resource has one URL. A standalone .gz file with no
 // uncompressed sibling is served as-is.
 //
+// HTML is revalidated on every load; content-hashed names written by
+// `heartland build` (NAME.<10 hex>.EXT) are cached for a year as immutable,
+// and other files are revalidated hourly.
+//
 // root is opened on every request, so rebuilding dist/ while serving works.
 func newSiteHandler(root string, opts ...siteOption) http.Handler {
 	h := &siteHandler{

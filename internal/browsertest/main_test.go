@@ -157,6 +157,12 @@ func startBrowser(chromium string) (context.Context, func(), error) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("use-angle", "swiftshader"),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
+		// Each test opens its own tab; without these, Chromium treats tabs as
+		// in the background and throttles their animation frames to a couple
+		// a second, so redraws would not be seen (and idle checks could not fail).
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 800),
 	)

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -68,6 +70,14 @@ func newPage(t *testing.T) *mapPage {
 	})
 	if err != nil {
 		t.Fatalf("opening a tab: %v", err)
+	}
+	// Emulate focus, as a reader's visible tab has: document.hasFocus() and
+	// focus-dependent behaviour then match a real session.
+	if _, err := chromedp.Run(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	})); err != nil {
+		t.Fatalf("emulating focus: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(tab, testTimeout)
 	p.ctx = ctx

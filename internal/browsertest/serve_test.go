@@ -1,14 +1,42 @@
 package browsertest
 
 import (
+	"encoding/json"
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
+// builtName is the name `heartland build` gave the source file rel: its
+// content-hashed name from dist/manifest.json, or rel itself when the site
+// was built with -hash=false (and so has no manifest).
+func builtName(t *testing.T, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(env.root, "dist", "manifest.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return rel
+	}
+	var manifest map[string]string
+	if err == nil {
+		err = json.Unmarshal(data, &manifest)
+	}
+	if err != nil {
+		t.Fatalf("dist/manifest.json: %v", err)
+	}
+	if name, ok := manifest[rel]; ok {
+		return name
+	}
+	return rel
+}
+
 func TestServeHeaders(t *testing.T) {
-	req, err := http.NewRequest("GET", env.baseURL+"heartland.wasm", nil)
+	wasm := builtName(t, "heartland.wasm")
+	req, err := http.NewRequest("GET", env.baseURL+wasm, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,8 +49,8 @@ func TestServeHeaders(t *testing.T) {
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
 	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/wasm" || res.Header.Get("Content-Encoding") != "br" {
-		t.Errorf("GET /heartland.wasm (Accept-Encoding: br) = %d, Content-Type %q, Content-Encoding %q; want 200, application/wasm, br",
-			res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Encoding"))
+		t.Errorf("GET /%s (Accept-Encoding: br) = %d, Content-Type %q, Content-Encoding %q; want 200, application/wasm, br",
+			wasm, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Encoding"))
 	}
 
 	for _, path := range []string{
