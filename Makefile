@@ -6,6 +6,7 @@ HEARTLAND := build/heartland
 WASM_SRC  := $(shell find wasm geo assets -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
 CLI_SRC   := $(shell find cmd geo assets internal/poster -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
 WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
+AXE       := build/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: run dist test test-go test-wasm test-browser vet fuzz data bench clean
 
@@ -41,8 +42,12 @@ test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...
 
 ## test-browser: end-to-end tests in headless Chromium (skipped only outside CI when Chromium is missing)
-test-browser: dist
+test-browser: dist $(AXE)
 	$(GO) test -count=1 -timeout 10m ./internal/browsertest/...
+
+# axe-core, the accessibility checker the browser tests inject into the pages.
+$(AXE):
+	mkdir -p build/npm && cd build/npm && npm install --no-save --no-audit --no-fund axe-core@4.14.1
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

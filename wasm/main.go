@@ -72,6 +72,7 @@ func newGame() (*Game, error) {
 	}
 	g.ui.buildLegend(present)
 	g.list = g.ui.newFeatureList(func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, g.wake)
+	g.ui.newAboutDialog()
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
