@@ -111,10 +111,52 @@
   // The map writes the hash with history.replaceState, which fires no event.
   heartland.on("move", syncLinks).on("select", syncLinks).on("layers", syncLinks);
 
+  // --- poster framed on the configured view ----------------------------------
+  // poster.svg shows the home view; poster.json (written with it by
+  // `heartland poster -view`) says how its pixels map to the projection, so a
+  // link to another view shows the same picture moved and scaled to that view
+  // — the vector poster stays sharp — until the live map takes over.
+  function albersForward(al, R, lon, lat) {
+    const rad = Math.PI / 180;
+    const p1 = al.lat1 * rad, p2 = al.lat2 * rad, p0 = al.lat0 * rad;
+    const n = (Math.sin(p1) + Math.sin(p2)) / 2;
+    const c = Math.cos(p1) * Math.cos(p1) + 2 * n * Math.sin(p1);
+    const rho0 = Math.sqrt(c - 2 * n * Math.sin(p0)) / n;
+    const rho = Math.sqrt(c - 2 * n * Math.sin(lat * rad)) / n;
+    const theta = n * (lon - al.lon0) * rad;
+    return [R * rho * Math.sin(theta), R * (rho0 - rho * Math.cos(theta))];
+  }
+
+  async function reframePoster() {
+    const m = /(?:^#|&)map=([0-9.]+)\/(-?[0-9.]+)\/(-?[0-9.]+)/.exec(location.hash);
+    if (!m) return; // the home view: the poster as drawn
+    const [zoom, lat, lon] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!(zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return;
+    let view;
+    try {
+      const r = await fetch("poster.json");
+      if (!r.ok) return;
+      view = await r.json();
+    } catch (e) { return; }
+    if (!(view && view.a > 0 && view.albers)) return;
+    const [wx, wy] = albersForward(view.albers, view.earthRadius, lon, lat);
+    const a = view.tileWorld * Math.pow(2, zoom) / (2 * Math.PI * view.earthRadius);
+    const k = a / view.a;
+    const W = window.innerWidth, H = window.innerHeight;
+    // Poster pixel p lands at k·(p − t) + t', with t' centring the view.
+    const dx = (W / 2 - wx * a) - k * view.tx, dy = (H / 2 + wy * a) - k * view.ty;
+    posterImg.style.objectFit = "fill";
+    posterImg.style.width = view.width + "px";
+    posterImg.style.height = view.height + "px";
+    posterImg.style.transformOrigin = "0 0";
+    posterImg.style.transform = "matrix(" + [k, 0, 0, k, dx, dy].map((v) => v.toFixed(4)).join(",") + ")";
+  }
+
   // --- poster and start ---------------------------------------------------
   const poster = document.getElementById("poster");
   const posterImg = document.getElementById("poster-img");
   posterImg.addEventListener("error", () => poster.classList.add("poster-missing"));
+  reframePoster();
 
   function start() {
     document.documentElement.classList.add("is-loading");

@@ -163,10 +163,11 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 	}
 	if cfg.posters {
 		svg, png := filepath.Join(cfg.outDir, "poster.svg"), filepath.Join(cfg.outDir, "poster.png")
-		if err := makePoster(io.Discard, []string{"-o", svg, "-png", png}); err != nil {
+		view := filepath.Join(cfg.outDir, "poster.json")
+		if err := makePoster(io.Discard, []string{"-o", svg, "-png", png, "-view", view}); err != nil {
 			return nil, fmt.Errorf("poster: %w", err)
 		}
-		for _, rel := range []string{"poster.svg", "poster.png"} {
+		for _, rel := range []string{"poster.svg", "poster.png", "poster.json"} {
 			info, err := os.Stat(filepath.Join(cfg.outDir, rel))
 			if err != nil {
 				return nil, err

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"image/png"
 	"io"
 	"os"
+
+	"github.com/paulmach/orb"
 
 	"heartland/assets"
 	"heartland/geo"
@@ -29,6 +32,7 @@ func makePoster(stderr io.Writer, args []string) error {
 	height := fs.Int("height", 630, "height in CSS pixels")
 	out := fs.String("o", "map.svg", "SVG file to write, or - for standard output, or empty for none")
 	pngOut := fs.String("png", "", "PNG file to write as well")
+	viewOut := fs.String("view", "", "JSON file describing the poster's projection, for pages that reframe it")
 	theme := fs.String("theme", "light", "colour theme: light or dark")
 	title := fs.String("title", poster.DefaultTitle, "title shown on the poster")
 	if err := fs.Parse(args); err != nil {
@@ -62,6 +66,15 @@ func makePoster(stderr io.Writer, args []string) error {
 			return err
 		}
 	}
+	if *viewOut != "" {
+		data, err := posterView(d, *width, *height)
+		if err != nil {
+			return err
+		}
+		if err := writeOutput(*viewOut, data); err != nil {
+			return err
+		}
+	}
 	if *pngOut != "" {
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, d.PNG()); err != nil {
@@ -83,4 +96,22 @@ func writeOutput(path string, data []byte) error {
 		return fmt.Errorf("writing poster: %w", err)
 	}
 	return nil
+}
+
+// posterView describes how the poster maps the projection's world metres to
+// its pixels (x = a·X + tx, y = −a·Y + ty) and the projection itself, so the
+// embed can show the poster framed on any view before the map loads.
+func posterView(d *poster.Drawing, width, height int) ([]byte, error) {
+	p1, p2 := orb.Point{60, 40}, orb.Point{70, 45}
+	w1, w2 := geo.CentralAsia.Forward(p1), geo.CentralAsia.Forward(p2)
+	x1, y1 := d.Project(p1)
+	x2, _ := d.Project(p2)
+	a := (x2 - x1) / (w2[0] - w1[0])
+	return json.Marshal(map[string]any{
+		"width": width, "height": height,
+		"a": a, "tx": x1 - a*w1[0], "ty": y1 + a*w1[1],
+		"albers":      map[string]float64{"lon0": 66, "lat0": 45, "lat1": 38, "lat2": 50},
+		"earthRadius": geo.EarthRadius,
+		"tileWorld":   256,
+	})
 }
