@@ -381,7 +381,7 @@ func TestServeHeadSendsHeadersWithoutBody(t *testing.T) {
 }
 
 const wantCSPPrefix = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
-	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+	"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https: http://localhost:* http://127.0.0.1:*; " +
 	"object-src 'none'; base-uri 'self'; frame-ancestors "
 
 func TestServeSetsSecurityHeaders(t *testing.T) {

@@ -347,7 +347,7 @@ func (h *siteHandler) frameAncestorsFor(name string) string {
 func contentSecurityPolicy(frameAncestors string) string {
 	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 		"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-		"connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+		"connect-src 'self' https: http://localhost:* http://127.0.0.1:*; object-src 'none'; base-uri 'self'; " +
 		"frame-ancestors " + frameAncestors
 }
 
