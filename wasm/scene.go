@@ -65,7 +65,8 @@ type scene struct {
 type lineKey struct {
 	layer     string
 	kind      string
-	dash, gap float64 // CSS pixels; 0 for solid
+	dash, gap float64    // CSS pixels; 0 for solid
+	color     color.RGBA // a custom feature's own stroke colour
 }
 
 // levelMeshes are all meshes of one simplification level.
@@ -125,7 +126,7 @@ func (s *scene) addStrategic(it *item) {
 		s.points = append(s.points, it)
 	case orb.LineString, orb.MultiLineString, orb.Polygon, orb.MultiPolygon:
 		dash, gap := dashPattern(it.feature.Kind, it.status)
-		key := lineKey{it.layer, it.feature.Kind, dash, gap}
+		key := lineKey{it.layer, it.feature.Kind, dash, gap, it.style.color}
 		for _, k := range s.lineKinds {
 			if k == key {
 				return
@@ -249,7 +250,7 @@ func (s *scene) addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPe
 		return
 	}
 	dash, gap := dashPattern(it.feature.Kind, it.status)
-	key := lineKey{it.layer, it.feature.Kind, dash, gap}
+	key := lineKey{it.layer, it.feature.Kind, dash, gap, it.style.color}
 	km, ok := m.lines[key]
 	if !ok {
 		km = &mesh{color: it.style.color}
@@ -331,6 +332,13 @@ func (s *scene) addCustomLayer(l geo.Layer, c color.RGBA) {
 		it.style = kindStyles[f.Kind]
 		it.style.color = c
 		it.style.layer = l.ID
+		// simplestyle: a feature may carry its own colour.
+		for _, key := range []string{"marker-color", "stroke"} {
+			if r, g, b, ok := geo.SimpleStyleColor(f.Props, key); ok {
+				it.style.color = color.RGBA{r, g, b, 0xff}
+				break
+			}
+		}
 		s.items = append(s.items, it)
 		s.byID[f.ID] = it
 		s.index.Add(l.ID, f, it.world)
@@ -338,7 +346,7 @@ func (s *scene) addCustomLayer(l geo.Layer, c color.RGBA) {
 		if _, ok := it.world.(orb.Point); ok {
 			s.points = append(s.points, it)
 		} else {
-			key := lineKey{l.ID, f.Kind, 0, 0}
+			key := lineKey{l.ID, f.Kind, 0, 0, it.style.color}
 			if !slices.Contains(s.lineKinds, key) {
 				s.lineKinds = append(s.lineKinds, key)
 			}

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"image/color"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -64,4 +65,6 @@ func TestFilePickerAddsALayer(t *testing.T) {
 	p.do(chromedp.SetUploadFiles(`#data-file`, []string{file}))
 	p.waitJS("the picked file's layer", `heartland.getState().layers.includes("custom1")`)
 	p.waitJS("its point to answer", `(heartland.featureAt(heartland.project([66, 48.5])) || {}).id === "custom1-1"`)
+	// simplestyle: the file asks for a red marker.
+	p.pollColour("the point in its marker-color", [2]float64{66, 48.5}, 2, color.RGBA{0xff, 0, 0, 0xff})
 }
