@@ -5,6 +5,8 @@ package main
 import (
 	"image/color"
 	"syscall/js"
+
+	"heartland/mapstyle"
 )
 
 // darkPalette replaces the light colours for the dark theme: a deep sea,
@@ -49,9 +51,9 @@ func applyTheme(theme string) string {
 		}
 		for k, st := range kindStyles { // kinds drawn in ink follow it
 			switch st.color {
-			case color.RGBA{0x26, 0x22, 0x1e, 0xff}:
+			case mapstyle.InkDark:
 				st.color = inkDark
-			case color.RGBA{0x6b, 0x65, 0x5e, 0xff}:
+			case mapstyle.InkGrey:
 				st.color = inkGrey
 			}
 			kindStyles[k] = st

@@ -296,9 +296,10 @@ func frameEval[T any](h *embedHost, expr string) T {
 	return v
 }
 
-// mapRect is the iframe's box in the host's viewport, CSS pixels.
+// rect is a box in CSS pixels of the viewport.
 type rect struct{ X, Y, W, H float64 }
 
+// mapRect is the iframe's box in the host's viewport.
 func (h *embedHost) mapRect() rect {
 	h.t.Helper()
 	return evalJS[rect](h.mapPage, `(() => { const r = document.getElementById("map").getBoundingClientRect();

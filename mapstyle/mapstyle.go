@@ -1,0 +1,136 @@
+// Package mapstyle is how each kind of feature looks — colour, symbol shape,
+// size, line width, dashes by status — shared by the live map (wasm/) and
+// the poster (internal/poster), so the two cannot drift apart. Colours are
+// the Okabe–Ito palette, safe for the common colour-vision deficiencies.
+//
+// It imports only the standard library.
+package mapstyle
+
+import (
+	"image/color"
+	"math"
+)
+
+// Shape is the outline of a point symbol; with colour it tells kinds apart,
+// so a reader who cannot tell red from green still can.
+type Shape int
+
+const (
+	Circle Shape = iota
+	Square
+	Triangle
+	Diamond
+	Star
+)
+
+// Kind is how one kind of feature is drawn and named in the legend.
+type Kind struct {
+	Label    string // legend text
+	Layer    string // "" for custom kinds, which belong to a reader's layer
+	Color    color.RGBA
+	Shape    Shape
+	Radius   float64 // point symbols, CSS pixels
+	Width    float64 // lines, CSS pixels
+	Priority int     // lower is kept first when symbols crowd
+}
+
+// The palette: Okabe–Ito hues and two inks.
+var (
+	Vermillion = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
+	Blue       = color.RGBA{0x00, 0x72, 0xB2, 0xff}
+	Purple     = color.RGBA{0xCC, 0x79, 0xA7, 0xff}
+	Green      = color.RGBA{0x00, 0x9E, 0x73, 0xff}
+	Sky        = color.RGBA{0x56, 0xB4, 0xE9, 0xff}
+	Orange     = color.RGBA{0xE6, 0x9F, 0x00, 0xff}
+	Yellow     = color.RGBA{0xF0, 0xE4, 0x42, 0xff}
+	InkDark    = color.RGBA{0x26, 0x22, 0x1e, 0xff}
+	InkGrey    = color.RGBA{0x6b, 0x65, 0x5e, 0xff}
+	SeaRoute   = color.RGBA{0x1b, 0x5a, 0x8c, 0xff}
+)
+
+// Kinds covers every kind in assets/layers/SCHEMA.md and the kinds of a
+// reader's own layers.
+var Kinds = map[string]Kind{
+	"capital":          {Label: "Capital", Layer: "cities", Color: InkDark, Shape: Star, Radius: 6.5, Priority: 0},
+	"city":             {Label: "City", Layer: "cities", Color: InkDark, Shape: Circle, Radius: 3.2, Priority: 4},
+	"oil-field":        {Label: "Oil field", Layer: "energy", Color: Vermillion, Shape: Circle, Radius: 5.5, Priority: 1},
+	"gas-field":        {Label: "Gas field", Layer: "energy", Color: Blue, Shape: Circle, Radius: 5.5, Priority: 1},
+	"oil-gas-field":    {Label: "Oil and gas field", Layer: "energy", Color: Purple, Shape: Circle, Radius: 5.5, Priority: 1},
+	"terminal":         {Label: "Terminal or pumping station", Layer: "energy", Color: InkGrey, Shape: Square, Radius: 3.5, Priority: 5},
+	"oil-pipeline":     {Label: "Oil pipeline", Layer: "energy", Color: Vermillion, Width: 2.2},
+	"gas-pipeline":     {Label: "Gas pipeline", Layer: "energy", Color: Blue, Width: 2.2},
+	"uranium":          {Label: "Uranium mine", Layer: "minerals", Color: Green, Shape: Triangle, Radius: 6, Priority: 2},
+	"rare-earths":      {Label: "Rare earths", Layer: "minerals", Color: Purple, Shape: Diamond, Radius: 6, Priority: 2},
+	"critical-mineral": {Label: "Other critical mineral", Layer: "minerals", Color: Sky, Shape: Diamond, Radius: 6, Priority: 3},
+	"copper":           {Label: "Copper mine", Layer: "minerals", Color: Orange, Shape: Square, Radius: 5, Priority: 3},
+	"gold":             {Label: "Gold mine", Layer: "minerals", Color: Yellow, Shape: Square, Radius: 5, Priority: 3},
+	"rail-corridor":    {Label: "Rail corridor", Layer: "trade", Color: InkDark, Width: 2},
+	"road-corridor":    {Label: "Road corridor", Layer: "trade", Color: InkGrey, Width: 2},
+	"sea-route":        {Label: "Sea route", Layer: "trade", Color: SeaRoute, Width: 2},
+	"port":             {Label: "Port", Layer: "trade", Color: SeaRoute, Shape: Square, Radius: 5, Priority: 2},
+	"dry-port":         {Label: "Dry port", Layer: "trade", Color: InkDark, Shape: Square, Radius: 5, Priority: 2},
+	"border-crossing":  {Label: "Border crossing", Layer: "trade", Color: InkDark, Shape: Diamond, Radius: 4.5, Priority: 3},
+	"custom-point":     {Label: "Point", Color: InkDark, Shape: Circle, Radius: 5, Priority: 2},
+	"custom-line":      {Label: "Line", Color: InkDark, Width: 2.2},
+	"custom-area":      {Label: "Area", Color: InkDark, Width: 1.8},
+}
+
+// CustomColors are given to a reader's layers in turn: Okabe–Ito-like hues
+// the thematic layers do not use.
+var CustomColors = []color.RGBA{{0x88, 0x22, 0x55, 0xff}, {0x33, 0x22, 0x88, 0xff}, {0x11, 0x77, 0x33, 0xff}, {0x99, 0x44, 0x00, 0xff}}
+
+// Layer is a thematic layer with its kinds, in legend order.
+type Layer struct {
+	ID, Name string
+	Kinds    []string
+}
+
+// Layers are the thematic layers in legend order.
+var Layers = []Layer{
+	{"energy", "Energy", []string{"oil-field", "gas-field", "oil-gas-field", "oil-pipeline", "gas-pipeline", "terminal"}},
+	{"minerals", "Minerals", []string{"uranium", "rare-earths", "critical-mineral", "copper", "gold"}},
+	{"trade", "Trade routes", []string{"rail-corridor", "road-corridor", "sea-route", "port", "dry-port", "border-crossing"}},
+	{"cities", "Cities", []string{"capital", "city"}},
+}
+
+// DashPattern returns dash and gap lengths in CSS pixels for a line's kind
+// and status: solid (0, 0) when operating, long dashes when planned or
+// proposed, short ones while being built or suspended; sea routes always
+// dashed.
+func DashPattern(kind, status string) (dash, gap float64) {
+	switch {
+	case kind == "sea-route":
+		return 8, 6
+	case status == "planned" || status == "proposed":
+		return 12, 7
+	case status == "under construction" || status == "suspended":
+		return 6, 4
+	}
+	return 0, 0
+}
+
+// UnitShape returns a symbol's outline on the unit circle in screen axes (y
+// down), clockwise on screen; circles get n points.
+func UnitShape(s Shape, n int) [][2]float64 {
+	var pts [][2]float64
+	poly := func(n int, start float64, radii ...float64) {
+		for i := 0; i < n; i++ {
+			a := start + 2*math.Pi*float64(i)/float64(n)
+			r := radii[i%len(radii)]
+			pts = append(pts, [2]float64{r * math.Cos(a), r * math.Sin(a)})
+		}
+	}
+	switch s {
+	case Square:
+		poly(4, math.Pi/4, 1.2) // corners at 1.2 so its area matches a circle's
+	case Triangle:
+		poly(3, -math.Pi/2, 1.3)
+	case Diamond:
+		poly(4, 0, 1.3)
+	case Star:
+		poly(10, -math.Pi/2, 1.25, 0.55)
+	default:
+		poly(n, 0, 1)
+	}
+	return pts
+}
