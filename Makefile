@@ -43,7 +43,7 @@ test-wasm:
 
 ## test-browser: end-to-end tests in headless Chromium (skipped only outside CI when Chromium is missing)
 test-browser: dist $(AXE)
-	$(GO) test -count=1 -timeout 10m ./internal/browsertest/...
+	$(GO) test -count=1 -timeout 25m ./internal/browsertest/...
 
 # axe-core, the accessibility checker the browser tests inject into the pages.
 $(AXE):
