@@ -3,8 +3,8 @@ GO        ?= go
 WASM      := build/heartland.wasm
 DIST      := dist
 HEARTLAND := build/heartland
-WASM_SRC  := $(shell find wasm geo assets mapstyle -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
-CLI_SRC   := $(shell find cmd geo assets mapstyle internal/poster -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
+WASM_SRC  := $(shell find wasm geo assets mapstyle story -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
+CLI_SRC   := $(shell find cmd geo assets mapstyle story internal/poster -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
 WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
 AXE       := build/npm/node_modules/axe-core/axe.min.js
 
@@ -30,12 +30,12 @@ $(HEARTLAND): $(CLI_SRC) go.mod go.sum
 test: vet test-go test-wasm test-browser
 
 vet:
-	$(GO) vet ./geo/... ./assets/... ./cmd/... ./mapstyle/... ./internal/...
+	$(GO) vet ./geo/... ./assets/... ./cmd/... ./mapstyle/... ./story/... ./internal/...
 	$(GO) run ./cmd/heartland check
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 
 test-go:
-	$(GO) test ./geo/... ./assets/... ./cmd/... ./mapstyle/... ./internal/poster/...
+	$(GO) test ./geo/... ./assets/... ./cmd/... ./mapstyle/... ./story/... ./internal/poster/...
 
 ## test-wasm: the browser shell's tests (GOOS=js), run by Node through Go's go_js_wasm_exec
 test-wasm:

@@ -13,13 +13,14 @@ import (
 	"strings"
 
 	"heartland/geo"
+	"heartland/story"
 )
 
 // The browser loads the packed layers (see geo.PackFeatures), generated from
 // the GeoJSON beside them by `heartland pack`; TestPackedLayersMatchGeoJSON
 // keeps the two in step.
 //
-//go:embed packed/*.bin countries/facts.json
+//go:embed packed/*.bin countries/facts.json stories/*.json
 var files embed.FS
 
 // FS returns the embedded data files.
@@ -239,4 +240,25 @@ func validAsOf(s string) bool {
 		}
 	}
 	return len(s) == 4 || (s[5:] >= "01" && s[5:] <= "12")
+}
+
+// Stories decodes the embedded guided stories, in file-name order.
+func Stories() ([]story.Story, error) {
+	names, err := fs.Glob(files, "stories/*.json")
+	if err != nil {
+		return nil, err
+	}
+	var out []story.Story
+	for _, n := range names {
+		raw, err := files.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		s, err := story.Decode(raw)
+		if err != nil {
+			return nil, fmt.Errorf("assets/%s: %w", n, err)
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }

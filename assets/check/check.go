@@ -107,6 +107,7 @@ func Dir(dir string, opts Options) Report {
 	c.checkLayers()
 	c.checkStrategic(c.readStrategic())
 	c.checkFacts()
+	c.checkStories()
 	return c.report
 }
 
