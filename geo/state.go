@@ -24,6 +24,9 @@ type State struct {
 	HasLayers bool
 	Selected  string // feature id; "" for none
 	HasSelect bool
+	Story     string // story id; "" for none
+	Step      int    // 1-based step of Story
+	HasStory  bool
 }
 
 // ValidID reports whether s may name a feature or layer in state and URLs:
@@ -84,6 +87,22 @@ func ParseHash(hash string) (State, []string) {
 				}
 				s.Layers = append(s.Layers, l)
 			}
+		case "story":
+			if value != "" && !ValidID(value) {
+				warn("story=%q is not a story id; ignored", clip(value))
+				continue
+			}
+			s.Story, s.HasStory = value, true
+			if s.Step == 0 {
+				s.Step = 1
+			}
+		case "step":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 1 || n > 1000 {
+				warn("step=%q is not a step number; ignored", clip(value))
+				continue
+			}
+			s.Step = n
 		case "select":
 			if value != "" && !ValidID(value) {
 				warn("select=%q is not a feature id; ignored", clip(value))
@@ -145,6 +164,9 @@ func (s State) Hash() string {
 	}
 	if s.Selected != "" {
 		parts = append(parts, "select="+s.Selected)
+	}
+	if s.Story != "" {
+		parts = append(parts, "story="+s.Story, "step="+strconv.Itoa(max(s.Step, 1)))
 	}
 	return "#" + strings.Join(parts, "&")
 }

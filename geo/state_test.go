@@ -198,3 +198,21 @@ func statesEqual(a, b geo.State) bool {
 		slices.Equal(a.Layers, b.Layers) && (a.Layers == nil) == (b.Layers == nil) && a.HasLayers == b.HasLayers &&
 		a.Selected == b.Selected && a.HasSelect == b.HasSelect
 }
+
+func TestParseHashReadsAStoryStep(t *testing.T) {
+	s, warnings := geo.ParseHash("#map=5/45/66&story=central-asia&step=3")
+	if len(warnings) != 0 || !s.HasStory || s.Story != "central-asia" || s.Step != 3 {
+		t.Fatalf("ParseHash = %+v, %v; want story central-asia step 3", s, warnings)
+	}
+	if back, _ := geo.ParseHash(s.Hash()); back.Story != "central-asia" || back.Step != 3 {
+		t.Errorf("round trip through %q = %+v", s.Hash(), back)
+	}
+	for _, bad := range []string{"#story=<x>", "#story=a&step=0", "#story=a&step=x", "#story=a&step=99999"} {
+		if _, w := geo.ParseHash(bad); len(w) == 0 {
+			t.Errorf("ParseHash(%q): no warning", bad)
+		}
+	}
+	if s, _ := geo.ParseHash("#story=a"); s.Step != 1 {
+		t.Errorf("a story without a step starts at step %d; want 1", s.Step)
+	}
+}

@@ -145,6 +145,10 @@ func (g *Game) resetView() {
 // state returns the shareable state of the map.
 func (g *Game) state() geo.State {
 	s := geo.State{Center: g.cam.Center(), Zoom: g.cam.Zoom(), HasView: true, HasLayers: true, Selected: g.selected}
+	if p := g.story; p != nil && p.current != nil {
+		s.Story, s.Step, s.HasStory = p.current.ID, p.step+1, true
+		s.Selected = "" // the step's highlight comes with the step
+	}
 	s.Layers = []string{}
 	for _, l := range g.layerIDs() {
 		if g.scene.visible[l] {
@@ -179,6 +183,13 @@ func (g *Game) applyState(s geo.State) {
 		g.cache.invalidate()
 		g.ui.syncLayers(g)
 		g.ui.emit("layers", s.Layers)
+	}
+	if s.HasStory && s.Story != "" {
+		if !g.openStory(s.Story, s.Step) {
+			g.ui.warn("no story " + s.Story + "; ignored")
+		}
+	} else if s.HasStory {
+		g.closeStory()
 	}
 	if s.HasSelect && !g.selectID(s.Selected) {
 		g.ui.warn("no feature with id " + s.Selected + "; selection ignored")

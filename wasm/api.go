@@ -4,9 +4,11 @@ package main
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"syscall/js"
 
+	"heartland/story"
 	"heartland/wasm/bridge"
 )
 
@@ -94,6 +96,25 @@ func (g *Game) installAPI() {
 			name = clipText(opts.Get("name").String(), 80)
 		}
 		return g.addCustomLayer(text, name)
+	})
+	set("loadStory", func(args []js.Value) any {
+		text, ok := jsonText(arg(args, 0))
+		if !ok {
+			return map[string]any{"error": "want a story as JSON text or an object"}
+		}
+		s, err := story.Decode([]byte(text))
+		if err != nil {
+			return map[string]any{"error": err.Error()}
+		}
+		var problems []any
+		for _, e := range s.Check(func(id string) bool { return g.scene.byID[id] != nil }, func(l string) bool {
+			return g.scene.visible[l] || slices.Contains(g.layerIDs(), l)
+		}) {
+			problems = append(problems, e.Error())
+			g.ui.warn("story: " + e.Error())
+		}
+		g.addStory(s)
+		return map[string]any{"story": s.ID, "steps": len(s.Steps), "warnings": problems}
 	})
 	set("removeLayer", func(args []js.Value) any {
 		id := arg(args, 0)

@@ -33,6 +33,19 @@ func (g *Game) flyTo(id string) {
 	} else {
 		target.FitBounds(it.feature.Geometry.Bound(), 60)
 	}
+	g.flyToView(target.Center(), target.Zoom())
+}
+
+// flyToView flies to a centre [lon, lat] and zoom (jumps with
+// prefers-reduced-motion).
+func (g *Game) flyToView(center orb.Point, zoom float64) {
+	target := *g.cam
+	target.SetView(center, zoom) // applies the limits, so the flight ends where the map can be
+	if g.flyLift != 0 {
+		// Something covers the foot of the map (the story bar): raise the
+		// target into the part the reader can see.
+		target.PanBy(0, -g.flyLift/2)
+	}
 	f := &flight{from: g.cam.Center(), to: target.Center(), z0: g.cam.Zoom(), z1: target.Zoom(), start: time.Now()}
 	if reducedMotion() {
 		g.cam.SetView(f.to, f.z1)

@@ -40,6 +40,8 @@ type Game struct {
 	flight      *flight
 	search      *searchBox
 	list        *featureList
+	story       *storyPlayer
+	flyLift     float64 // CSS px covered at the foot of the map, for flights
 	customCount int
 	wakeCh      chan struct{}
 	timings     map[string]any // start-up phases, milliseconds, for stats()

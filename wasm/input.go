@@ -81,6 +81,11 @@ func (q *inputQueue) listen(canvas js.Value) {
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 			return nil
 		}
+		if (key == "PageDown" || key == "PageUp") && storyOpen() {
+			e.Call("preventDefault")
+			q.push(inputEvent{kind: "story", dz: map[bool]float64{true: 1, false: -1}[key == "PageDown"]})
+			return nil
+		}
 		if !mapHasFocus() && (key != "Escape" || typingInField()) {
 			return nil
 		}
@@ -182,6 +187,12 @@ func (q *inputQueue) apply(g *Game, e inputEvent) {
 	case "goto": // a search result: fly there and open its panel
 		g.flyTo(e.key)
 		g.selectID(e.key)
+	case "story":
+		g.stepStory(int(e.dz))
+	case "story-open":
+		g.openStory(e.key, 1)
+	case "story-close":
+		g.closeStory()
 	case "remove-layer":
 		g.removeCustomLayer(e.key)
 	case "zoom":
@@ -225,4 +236,11 @@ func (q *inputQueue) move(g *Game, e inputEvent) {
 		q.pinch = d
 		g.markMoved()
 	}
+}
+
+// storyOpen reports whether the story bar is showing: then PageUp and
+// PageDown, which presentation clickers send, step through it.
+func storyOpen() bool {
+	bar := js.Global().Get("document").Call("getElementById", "story")
+	return !bar.IsNull() && !bar.Get("hidden").Bool()
 }

@@ -45,6 +45,10 @@ func newGame() (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("country facts are broken: %w", err)
 	}
+	stories, err := assets.Stories()
+	if err != nil {
+		return nil, fmt.Errorf("stories are broken: %w", err)
+	}
 	decoded := time.Now()
 	s := newScene(layers, facts)
 	projected := time.Now()
@@ -73,6 +77,7 @@ func newGame() (*Game, error) {
 	g.ui.buildLegend(present)
 	g.list = g.ui.newFeatureList(func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, g.wake)
 	g.ui.newAboutDialog()
+	g.newStoryPlayer(stories)
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)

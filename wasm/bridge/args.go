@@ -57,8 +57,12 @@ func StateToJS(s geo.State) map[string]any {
 	if s.Selected != "" {
 		sel = s.Selected
 	}
+	var storyID, step any
+	if s.Story != "" {
+		storyID, step = s.Story, s.Step
+	}
 	return map[string]any{"center": []any{s.Center[0], s.Center[1]}, "zoom": s.Zoom, "layers": layers,
-		"selected": sel, "story": nil, "step": nil}
+		"selected": sel, "story": storyID, "step": step}
 }
 
 // StateFromJS validates a partial state object from a host page the way
@@ -99,6 +103,23 @@ func StateFromJS(v js.Value) (geo.State, []string) {
 					warnings = append(warnings, "layers: skipped an entry that is not a layer id")
 				}
 			}
+		}
+	}
+	if st := v.Get("story"); !st.IsUndefined() {
+		switch {
+		case st.IsNull():
+			s.HasStory = true
+		case st.Type() == js.TypeString && geo.ValidID(st.String()):
+			s.Story, s.HasStory, s.Step = st.String(), true, 1
+		default:
+			warnings = append(warnings, "story must be a story id or null")
+		}
+	}
+	if n := v.Get("step"); !n.IsUndefined() {
+		if n.Type() == js.TypeNumber && n.Float() >= 1 && n.Float() <= 1000 && n.Float() == float64(int(n.Float())) {
+			s.Step = n.Int()
+		} else {
+			warnings = append(warnings, "step must be a whole number from 1")
 		}
 	}
 	if sel := v.Get("selected"); !sel.IsUndefined() {
