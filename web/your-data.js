@@ -1,5 +1,6 @@
-// Your own data on the map: drop a GeoJSON file on the page, pick one with
-// the "Add data" button, or link to one with ?layer=https://…/file.geojson.
+// Your own data on the map: drop a GeoJSON file (or a story file) on the
+// page, pick one with the "Add data" button, or link to one with
+// ?layer=https://…/file.geojson or ?story=https://…/story.json.
 // Everything goes through heartland.addGeoJSON, which validates the file and
 // reports problems; messages here are set as text, never as HTML.
 "use strict";
@@ -43,8 +44,24 @@
     toast(text, !!(result.warnings && result.warnings.length));
   }
 
+  // A file with "steps" is a teacher's story; anything else a data layer.
+  function isStory(text) {
+    try {
+      const v = JSON.parse(text);
+      return !!v && typeof v === "object" && Array.isArray(v.steps);
+    } catch (e) {
+      return false;
+    }
+  }
+
   async function addText(name, text) {
     await api.ready;
+    if (isStory(text)) {
+      const r = api.loadStory(text);
+      if (r.error) toast(name + " is not a story the map can play: " + r.error + ".", true);
+      else toast(name + ": a story of " + r.steps + " steps." + (r.warnings && r.warnings.length ? " " + r.warnings[0] : ""), !!(r.warnings && r.warnings.length));
+      return;
+    }
     report(name, api.addGeoJSON(text, { name: name }));
   }
 
@@ -107,9 +124,10 @@
     controls.append(button, input);
   }
 
-  // ?layer=URL: fetched with CORS; only http(s) addresses are tried.
+  // ?layer=URL and ?story=URL: fetched with CORS; only http(s) addresses
+  // are tried.
   const params = new URLSearchParams(location.search);
-  for (const raw of params.getAll("layer")) {
+  for (const raw of params.getAll("layer").concat(params.getAll("story"))) {
     let url;
     try { url = new URL(raw, location.href); } catch (e) { url = null; }
     if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
