@@ -5,7 +5,7 @@
 // From the host page (accepted only when event.source is our parent window
 // and event.origin is listed in the embed's ?origins= parameter; with no
 // list, nothing is accepted):
-//   {type: "heartland:setState", state: {center?, zoom?, layers?, selected?}}
+//   {type: "heartland:setState", state: {center?, zoom?, layers?, selected?, story?, step?}}
 //   {type: "heartland:select", id: "kashagan" | null}
 //   {type: "heartland:fitBounds", bounds: [[west, south], [east, north]]}
 //   {type: "heartland:getState", requestId}   → heartland:state {requestId, state}
@@ -127,7 +127,7 @@
       if (!isPlainObject(msg.state)) return "state must be an object";
       const state = {};
       for (const key of Object.keys(msg.state)) {
-        if (["center", "zoom", "layers", "selected"].includes(key)) state[key] = msg.state[key];
+        if (["center", "zoom", "layers", "selected", "story", "step"].includes(key)) state[key] = msg.state[key];
         else warn("setState: unknown state field " + clip(key) + "; ignored");
       }
       heartland.setState(state); // validates each field and warns itself
@@ -175,6 +175,8 @@
       zoom: Number(s.zoom),
       layers: Array.from(s.layers || [], String),
       selected: s.selected == null ? null : String(s.selected),
+      story: s.story == null ? null : String(s.story),
+      step: s.step == null ? null : Number(s.step),
     };
   }
 
@@ -189,6 +191,7 @@
     for (const msg of queue.splice(0)) handle(msg);
   }, () => {});
   heartland.on("select", (f) => post("select", { feature: plainFeature(f) }, true));
+  heartland.on("step", (st) => post("step", st ? { story: String(st.story), step: Number(st.step), title: String(st.title) } : { story: null, step: null }, true));
   heartland.on("move", (m) => {
     if (m && Array.isArray(m.center)) post("move", { center: [Number(m.center[0]), Number(m.center[1])], zoom: Number(m.zoom) }, true);
   });
