@@ -32,6 +32,7 @@
     };
     const seen = new Set();
     for (const [key, value] of new URLSearchParams(search)) {
+      if (key === "layer" || key === "story") continue; // may repeat; your-data.js loads them
       if (seen.has(key)) { warn("query parameter " + clip(key) + " given twice; the first is used"); continue; }
       seen.add(key);
       switch (key) {

@@ -27,12 +27,25 @@
     return new URL(name, location.href);
   }
 
+  // keepData copies the reader's own layers and story that came from a web
+  // address (?layer=, ?story=) into a shared link, so it shows them too.
+  function keepData(url) {
+    const here = new URLSearchParams(location.search);
+    for (const key of ["layer", "story"]) {
+      for (const v of here.getAll(key)) {
+        if (/^https?:\/\//.test(v)) url.searchParams.append(key, v);
+      }
+    }
+  }
+
   function links() {
     const hash = location.hash.length > 1 ? location.hash : "";
     const map = pageURL("index.html");
+    keepData(map);
     map.hash = hash;
     const embed = pageURL("embed.html");
     embedParams(embed);
+    keepData(embed);
     embed.hash = hash;
     return { map: map.href, embed: embed.href, script: pageURL("embed.js").href };
   }

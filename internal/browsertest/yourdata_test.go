@@ -3,6 +3,7 @@ package browsertest
 import (
 	"image/color"
 	"net/http"
+	"net/url"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -39,6 +40,15 @@ func TestLayerURLParameterAddsAReadersLayer(t *testing.T) {
 	p.waitJS("its point to answer", `(heartland.featureAt(heartland.project([66, 48.5])) || {}).id === "custom1-1"`)
 	if msg := evalJS[string](p, `(document.getElementById("toast") || {}).textContent || ""`); !strings.Contains(msg, "1 feature added") {
 		t.Errorf("message = %q; want it to confirm one feature", msg)
+	}
+	// A shared link shows the layer too.
+	p.do(chromedp.Click(`#share`))
+	p.waitJS("the share dialog", `!!document.getElementById("share-link")`)
+	for _, field := range []string{"share-link", "share-embed"} {
+		v := evalJS[string](p, `document.getElementById("`+field+`").value`)
+		if !strings.Contains(v, "layer="+url.QueryEscape(srv.URL+"/trip.geojson")) {
+			t.Errorf("%s = %q; want it to keep the layer's address", field, v)
+		}
 	}
 }
 
