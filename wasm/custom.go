@@ -64,8 +64,14 @@ func (g *Game) removeCustomLayer(id string) bool {
 	return true
 }
 
-// jsonText accepts GeoJSON from JavaScript as a string or as an object.
-func jsonText(v js.Value) (string, bool) {
+// jsonText accepts GeoJSON from JavaScript as a string or as an object;
+// an object JSON cannot carry (a cycle, a BigInt) is refused, not a crash.
+func jsonText(v js.Value) (text string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			text, ok = "", false
+		}
+	}()
 	switch v.Type() {
 	case js.TypeString:
 		return v.String(), true

@@ -84,3 +84,15 @@ func TestAddGeoJSONReportsBrokenInput(t *testing.T) {
 		t.Errorf("after bad input featureAt(central Kazakhstan) = %q; want KAZ", id)
 	}
 }
+
+func TestAPIRefusesCyclicObjectsWithoutCrashing(t *testing.T) {
+	p := openMap(t, "")
+	evalJS[any](p, `(() => { const o = {type: "FeatureCollection"}; o.self = o; return heartland.addGeoJSON(o); })()`)
+	evalJS[any](p, `(() => { const o = {zoom: 6}; o.self = o; heartland.setState(o); return null; })()`)
+	if hidden := evalJS[bool](p, `document.getElementById("error").hidden`); !hidden {
+		t.Errorf("the error box is showing: %q", evalJS[string](p, `document.getElementById("error-text").textContent`))
+	}
+	if id := evalJS[string](p, `(heartland.featureAt(heartland.project([67, 48])) || {}).id`); id != "KAZ" {
+		t.Errorf("after cyclic input featureAt(central Kazakhstan) = %q; want KAZ", id)
+	}
+}

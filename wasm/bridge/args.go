@@ -66,71 +66,20 @@ func StateToJS(s geo.State) map[string]any {
 }
 
 // StateFromJS validates a partial state object from a host page the way
-// the URL hash is validated: bad parts are dropped and described. A missing
-// half of the view (centre or zoom) is NaN, which Camera.SetView leaves as
-// it is.
-func StateFromJS(v js.Value) (geo.State, []string) {
-	var s geo.State
-	var warnings []string
+// the URL hash is validated (see geo.StateFromJSON, which is fuzzed): the
+// value goes through JSON, so only plain data reaches the map.
+func StateFromJS(v js.Value) (s geo.State, warnings []string) {
 	if v.Type() != js.TypeObject {
-		return s, []string{"want an object"}
+		return geo.State{}, []string{"want an object"}
 	}
-	center, zoom := v.Get("center"), v.Get("zoom")
-	s.Center, s.Zoom = orb.Point{math.NaN(), math.NaN()}, math.NaN()
-	if !center.IsUndefined() {
-		if c, ok := Point(center); ok && geo.ValidLonLat(c) == nil {
-			s.Center, s.HasView = c, true
-		} else {
-			warnings = append(warnings, "center must be [lon, lat] in degrees")
+	defer func() {
+		if recover() != nil { // JSON.stringify threw: a cycle, a BigInt, a getter that throws
+			s, warnings = geo.State{}, []string{"want plain data (JSON.stringify failed)"}
 		}
+	}()
+	text := js.Global().Get("JSON").Call("stringify", v)
+	if text.Type() != js.TypeString {
+		return geo.State{}, []string{"want plain data"}
 	}
-	if !zoom.IsUndefined() {
-		if zoom.Type() == js.TypeNumber && zoom.Float() >= 0 && zoom.Float() <= 22 {
-			s.Zoom, s.HasView = zoom.Float(), true
-		} else {
-			warnings = append(warnings, "zoom must be a number from 0 to 22")
-		}
-	}
-	if l := v.Get("layers"); !l.IsUndefined() {
-		if l.Type() != js.TypeObject || !js.Global().Get("Array").Call("isArray", l).Bool() {
-			warnings = append(warnings, "layers must be an array of layer ids")
-		} else {
-			s.HasLayers, s.Layers = true, []string{}
-			for i := 0; i < l.Length() && i < 64; i++ {
-				if id := l.Index(i); id.Type() == js.TypeString && geo.ValidID(id.String()) {
-					s.Layers = append(s.Layers, id.String())
-				} else {
-					warnings = append(warnings, "layers: skipped an entry that is not a layer id")
-				}
-			}
-		}
-	}
-	if st := v.Get("story"); !st.IsUndefined() {
-		switch {
-		case st.IsNull():
-			s.HasStory = true
-		case st.Type() == js.TypeString && geo.ValidID(st.String()):
-			s.Story, s.HasStory, s.Step = st.String(), true, 1
-		default:
-			warnings = append(warnings, "story must be a story id or null")
-		}
-	}
-	if n := v.Get("step"); !n.IsUndefined() {
-		if n.Type() == js.TypeNumber && n.Float() >= 1 && n.Float() <= 1000 && n.Float() == float64(int(n.Float())) {
-			s.Step = n.Int()
-		} else {
-			warnings = append(warnings, "step must be a whole number from 1")
-		}
-	}
-	if sel := v.Get("selected"); !sel.IsUndefined() {
-		switch {
-		case sel.IsNull():
-			s.HasSelect = true
-		case sel.Type() == js.TypeString && geo.ValidID(sel.String()):
-			s.Selected, s.HasSelect = sel.String(), true
-		default:
-			warnings = append(warnings, "selected must be a feature id or null")
-		}
-	}
-	return s, warnings
+	return geo.StateFromJSON([]byte(text.String()))
 }

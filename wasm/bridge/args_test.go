@@ -126,3 +126,11 @@ func TestStringsConvertsForJSValueOf(t *testing.T) {
 		t.Errorf("Strings → %v", v)
 	}
 }
+
+func TestStateFromJSRefusesDataJSONCannotCarry(t *testing.T) {
+	for _, src := range []string{`(() => { const o = {}; o.self = o; return o; })()`, `{zoom: 10n}`} {
+		if _, w := StateFromJS(jsEval(src)); len(w) == 0 {
+			t.Errorf("StateFromJS(%s): no warning", src)
+		}
+	}
+}
