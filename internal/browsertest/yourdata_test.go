@@ -3,8 +3,8 @@ package browsertest
 import (
 	"image/color"
 	"net/http"
-	"net/url"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
