@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -43,7 +44,7 @@ func DecodeCustomGeoJSON(data []byte, prefix string) ([]Feature, []string, error
 	case "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon":
 		raws = []json.RawMessage{[]byte(`{"type":"Feature","properties":{},"geometry":` + string(bytes.TrimSpace(data)) + `}`)}
 	case "Topology":
-		return nil, nil, fmt.Errorf("this is TopoJSON; convert it to GeoJSON first")
+		return decodeCustomTopology(data, prefix)
 	default:
 		return nil, nil, fmt.Errorf("type is %q; want a GeoJSON FeatureCollection, Feature or geometry", clip(head.Type))
 	}
@@ -52,17 +53,26 @@ func DecodeCustomGeoJSON(data []byte, prefix string) ([]Feature, []string, error
 	}
 	var out []Feature
 	var warnings []string
-	vertices := 0
 	for i, raw := range raws {
 		f, err := decodeCustomFeature(raw, fmt.Sprintf("%s-%d", prefix, i+1))
 		if err != nil {
 			warnings = append(warnings, fmt.Sprintf("feature %d: %v; skipped", i, err))
 			continue
 		}
-		if vertices += countVertices(f.Geometry); vertices > MaxCustomVertices {
-			return nil, warnings, fmt.Errorf("more than %d vertices; simplify the file first", MaxCustomVertices)
-		}
 		out = append(out, f)
+	}
+	return finishCustom(out, warnings)
+}
+
+// finishCustom applies the limits and checks common to GeoJSON and
+// TopoJSON files.
+func finishCustom(out []Feature, warnings []string) ([]Feature, []string, error) {
+	vertices := 0
+	for _, f := range out {
+		vertices += countVertices(f.Geometry)
+	}
+	if vertices > MaxCustomVertices {
+		return nil, warnings, fmt.Errorf("%d vertices; the limit is %d: simplify the file first (e.g. mapshaper)", vertices, MaxCustomVertices)
 	}
 	if len(out) == 0 {
 		return nil, warnings, fmt.Errorf("no feature could be drawn")
@@ -125,6 +135,47 @@ func eachPosition(g orb.Geometry, fn func(orb.Point)) {
 	}
 }
 
+// decodeCustomTopology reads a TopoJSON file a reader brings: every geometry
+// of every object, in object-name order, becomes a feature.
+func decodeCustomTopology(data []byte, prefix string) ([]Feature, []string, error) {
+	t, err := DecodeTopology(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%v", strings.TrimPrefix(err.Error(), "topojson: "))
+	}
+	names := make([]string, 0, len(t.Objects))
+	for n := range t.Objects {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []Feature
+	var warnings []string
+	i := 0
+	for _, n := range names {
+		for _, tg := range t.Objects[n] {
+			i++
+			if i > MaxCustomFeatures {
+				return nil, warnings, fmt.Errorf("more than %d features; the limit is %d", MaxCustomFeatures, MaxCustomFeatures)
+			}
+			g := t.Geometry(tg)
+			if g == nil {
+				warnings = append(warnings, fmt.Sprintf("object %q geometry %d: empty; skipped", clip(n), i-1))
+				continue
+			}
+			if err := validGeometry(g); err != nil {
+				warnings = append(warnings, fmt.Sprintf("object %q geometry %d: %v; skipped", clip(n), i-1, err))
+				continue
+			}
+			f := Feature{ID: fmt.Sprintf("%s-%d", prefix, i), Geometry: g, Props: tg.Properties}
+			if f.Props == nil {
+				f.Props = map[string]any{}
+			}
+			nameAndKind(&f, g.GeoJSONType())
+			out = append(out, f)
+		}
+	}
+	return finishCustom(out, warnings)
+}
+
 func decodeCustomFeature(raw json.RawMessage, id string) (Feature, error) {
 	var rf rawFeature
 	if err := json.Unmarshal(raw, &rf); err != nil {
@@ -141,13 +192,20 @@ func decodeCustomFeature(raw json.RawMessage, id string) (Feature, error) {
 	if f.Props == nil {
 		f.Props = map[string]any{}
 	}
+	nameAndKind(&f, rf.Geometry.Type)
+	return f, nil
+}
+
+// nameAndKind names a reader's feature from its name or title property (or
+// its number) and gives it a kind from its geometry type.
+func nameAndKind(f *Feature, geometryType string) {
 	for _, key := range []string{"name", "title", "NAME", "Name"} {
 		if s, ok := f.Props[key].(string); ok && strings.TrimSpace(s) != "" {
 			f.Name = strings.TrimSpace(s)
 			break
 		}
 	}
-	switch rf.Geometry.Type {
+	switch geometryType {
 	case "Point", "MultiPoint":
 		f.Kind = "custom-point"
 	case "LineString", "MultiLineString":
@@ -156,9 +214,8 @@ func decodeCustomFeature(raw json.RawMessage, id string) (Feature, error) {
 		f.Kind = "custom-area"
 	}
 	if f.Name == "" {
-		f.Name = "Feature " + id[strings.LastIndexByte(id, '-')+1:]
+		f.Name = "Feature " + f.ID[strings.LastIndexByte(f.ID, '-')+1:]
 	}
-	return f, nil
 }
 
 // countVertices counts the positions of a geometry.

@@ -1,8 +1,11 @@
 package geo
 
 import (
+	"math"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 func TestDecodeCustomGeoJSONKeepsGoodFeaturesAndNamesTheBadOnes(t *testing.T) {
@@ -50,7 +53,7 @@ func TestDecodeCustomGeoJSONAcceptsAFeatureOrAGeometry(t *testing.T) {
 func TestDecodeCustomGeoJSONRefusesWithAReason(t *testing.T) {
 	for doc, want := range map[string]string{
 		`{`:                   "not valid JSON",
-		`{"type":"Topology"}`: "TopoJSON",
+		`{"type":"Topology"}`: "no feature",
 		`{"type":"Nope"}`:     "want a GeoJSON",
 		`{"type":"FeatureCollection","features":[]}`: "no feature",
 		`[1,2]`: "not valid JSON",
@@ -117,5 +120,34 @@ func TestSimpleStyleColorReadsOnlyHexColours(t *testing.T) {
 		if got != want {
 			t.Errorf("SimpleStyleColor(%v) = %v; want %v", v, got, want)
 		}
+	}
+}
+
+func TestDecodeCustomGeoJSONReadsTopoJSON(t *testing.T) {
+	topo := `{"type":"Topology","transform":{"scale":[0.001,0.001],"translate":[60,40]},
+	 "arcs":[[[0,0],[1000,0],[0,1000],[-1000,0],[0,-1000]],[[0,0],[2000,2000]]],
+	 "objects":{"b":{"type":"GeometryCollection","geometries":[
+	   {"type":"Point","coordinates":[500,500],"properties":{"name":"Camp"}},
+	   {"type":"LineString","arcs":[1]},
+	   {"type":"Polygon","arcs":[[0]],"properties":{"title":"Field"}},
+	   {"type":"LineString","arcs":[7]}]}}}`
+	fs, warnings, err := DecodeCustomGeoJSON([]byte(topo), "t")
+	if err == nil {
+		t.Fatalf("arc 7 out of range accepted: %v", fs)
+	}
+	topo = strings.Replace(topo, `,
+	   {"type":"LineString","arcs":[7]}`, "", 1)
+	fs, warnings, err = DecodeCustomGeoJSON([]byte(topo), "t")
+	if err != nil || len(warnings) != 0 {
+		t.Fatalf("DecodeCustomGeoJSON(topology) = %v, %v", warnings, err)
+	}
+	if len(fs) != 3 || fs[0].Name != "Camp" || fs[0].Kind != "custom-point" || fs[1].Kind != "custom-line" || fs[2].Name != "Field" || fs[2].Kind != "custom-area" {
+		t.Fatalf("features = %+v", fs)
+	}
+	if p := fs[0].Geometry.(orb.Point); math.Abs(p[0]-60.5) > 1e-9 || math.Abs(p[1]-40.5) > 1e-9 {
+		t.Errorf("point = %v; want [60.5 40.5] (quantized positions are absolute)", p)
+	}
+	if l := fs[1].Geometry.(orb.MultiLineString); len(l) != 1 || l[0][1] != (orb.Point{62, 42}) {
+		t.Errorf("line = %v; want it to end at [62 42]", l)
 	}
 }

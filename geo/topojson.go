@@ -15,12 +15,16 @@ type Topology struct {
 	Objects map[string][]TopoGeometry
 }
 
-// TopoGeometry is one Polygon or MultiPolygon of a TopoJSON object. Rings
-// hold arc indexes; a negative index ^i means arc i reversed.
+// TopoGeometry is one geometry of a TopoJSON object. Rings and lines hold
+// arc indexes; a negative index ^i means arc i reversed. Type is the
+// TopoJSON type; only the field for it is set.
 type TopoGeometry struct {
 	ID         string
+	Type       string
 	Properties map[string]any
-	Polygons   [][][]int // polygon → ring → arc indexes
+	Polygons   [][][]int   // Polygon, MultiPolygon: polygon → ring → arc indexes
+	Lines      [][]int     // LineString, MultiLineString: line → arc indexes
+	Points     []orb.Point // Point, MultiPoint: [lon, lat] degrees
 }
 
 type rawTopology struct {
@@ -30,17 +34,18 @@ type rawTopology struct {
 	Objects   map[string]struct {
 		Type       string `json:"type"`
 		Geometries []struct {
-			Type       string          `json:"type"`
-			ID         any             `json:"id"`
-			Properties map[string]any  `json:"properties"`
-			Arcs       json.RawMessage `json:"arcs"`
+			Type        string          `json:"type"`
+			ID          any             `json:"id"`
+			Properties  map[string]any  `json:"properties"`
+			Arcs        json.RawMessage `json:"arcs"`
+			Coordinates json.RawMessage `json:"coordinates"`
 		} `json:"geometries"`
 	} `json:"objects"`
 }
 
 // DecodeTopology parses a TopoJSON Topology whose objects are
-// GeometryCollections of Polygon and MultiPolygon geometries (as Natural
-// Earth's world-atlas is). Quantized arcs are decoded to absolute degrees.
+// GeometryCollections (as Natural Earth's world-atlas is) of polygons,
+// lines and points. Quantized arcs and positions are decoded to degrees.
 func DecodeTopology(data []byte) (*Topology, error) {
 	var raw rawTopology
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -62,14 +67,14 @@ func DecodeTopology(data []byte) (*Topology, error) {
 			return nil, fmt.Errorf("topojson: object %q: type %q; want \"GeometryCollection\"", name, obj.Type)
 		}
 		for gi, g := range obj.Geometries {
-			tg := TopoGeometry{Properties: g.Properties}
+			tg := TopoGeometry{Type: g.Type, Properties: g.Properties}
 			switch id := g.ID.(type) {
 			case string:
 				tg.ID = id
 			case float64:
 				tg.ID = fmt.Sprintf("%03d", int(id))
 			}
-			if err := decodeTopoArcs(g.Type, g.Arcs, &tg, len(t.Arcs)); err != nil {
+			if err := decodeTopoGeometry(g.Type, g.Arcs, g.Coordinates, raw.Transform, &tg, len(t.Arcs)); err != nil {
 				return nil, fmt.Errorf("topojson: object %q geometry %d: %w", name, gi, err)
 			}
 			t.Objects[name] = append(t.Objects[name], tg)
@@ -98,8 +103,42 @@ func decodeArc(arc [][2]float64, tr *struct{ Scale, Translate [2]float64 }) (orb
 	return ls, nil
 }
 
-func decodeTopoArcs(typ string, raw json.RawMessage, tg *TopoGeometry, nArcs int) error {
+func decodeTopoGeometry(typ string, raw, coords json.RawMessage, tr *struct{ Scale, Translate [2]float64 }, tg *TopoGeometry, nArcs int) error {
 	switch typ {
+	case "Point", "MultiPoint":
+		var pts [][2]float64
+		if typ == "Point" {
+			var p [2]float64
+			if err := json.Unmarshal(coords, &p); err != nil {
+				return fmt.Errorf("bad coordinates: %v", err)
+			}
+			pts = [][2]float64{p}
+		} else if err := json.Unmarshal(coords, &pts); err != nil {
+			return fmt.Errorf("bad coordinates: %v", err)
+		}
+		for _, p := range pts {
+			q := orb.Point(p)
+			if tr != nil { // quantized positions are absolute, not deltas
+				q = orb.Point{p[0]*tr.Scale[0] + tr.Translate[0], p[1]*tr.Scale[1] + tr.Translate[1]}
+			}
+			if err := checkPoints(q[0], q[1]); err != nil {
+				return err
+			}
+			tg.Points = append(tg.Points, q)
+		}
+		return nil
+	case "LineString":
+		var line []int
+		if err := json.Unmarshal(raw, &line); err != nil {
+			return fmt.Errorf("bad arcs: %v", err)
+		}
+		tg.Lines = [][]int{line}
+		return checkArcRefs(tg.Lines, nArcs)
+	case "MultiLineString":
+		if err := json.Unmarshal(raw, &tg.Lines); err != nil {
+			return fmt.Errorf("bad arcs: %v", err)
+		}
+		return checkArcRefs(tg.Lines, nArcs)
 	case "Polygon":
 		var rings [][]int
 		if err := json.Unmarshal(raw, &rings); err != nil {
@@ -126,6 +165,56 @@ func decodeTopoArcs(typ string, raw json.RawMessage, tg *TopoGeometry, nArcs int
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// checkArcRefs checks that lines are non-empty and name existing arcs.
+func checkArcRefs(lines [][]int, nArcs int) error {
+	for _, l := range lines {
+		if len(l) == 0 {
+			return fmt.Errorf("empty line")
+		}
+		for _, a := range l {
+			if arcIndex(a) >= nArcs {
+				return fmt.Errorf("arc index %d out of range (%d arcs)", a, nArcs)
+			}
+		}
+	}
+	return nil
+}
+
+// Geometry returns any geometry of the topology as orb geometry in [lon,
+// lat] degrees: a MultiPolygon, MultiLineString or MultiPoint (nil for a
+// null geometry).
+func (t *Topology) Geometry(g TopoGeometry) orb.Geometry {
+	switch {
+	case len(g.Points) == 1 && g.Type == "Point":
+		return g.Points[0]
+	case len(g.Points) > 0:
+		return orb.MultiPoint(g.Points)
+	case len(g.Lines) > 0:
+		mls := make(orb.MultiLineString, 0, len(g.Lines))
+		for _, l := range g.Lines {
+			var line orb.LineString
+			for _, a := range l {
+				arc := t.Arcs[arcIndex(a)]
+				for k := range arc {
+					pt := arc[k]
+					if a < 0 {
+						pt = arc[len(arc)-1-k]
+					}
+					if k == 0 && len(line) > 0 {
+						continue
+					}
+					line = append(line, pt)
+				}
+			}
+			mls = append(mls, line)
+		}
+		return mls
+	case len(g.Polygons) > 0:
+		return t.MultiPolygon(g)
 	}
 	return nil
 }

@@ -145,7 +145,7 @@ func TestDecodeTopologyRejectsBadInput(t *testing.T) {
 		{"object not a collection", replace(`"type": "GeometryCollection"`, `"type": "Polygon"`), `object "squares": type "Polygon"`},
 		{"arc index out of range", replace(`"arcs": [[0, 1]]`, `"arcs": [[0, 3]]`), "arc index 3 out of range (3 arcs)"},
 		{"reversed arc index out of range", replace(`"arcs": [[[2, -1]]]`, `"arcs": [[[2, -4]]]`), "arc index -4 out of range"},
-		{"unsupported geometry type", replace(`{"type": "Polygon", "id": "west"`, `{"type": "LineString", "id": "west"`), `unsupported geometry type "LineString"`},
+		{"unsupported geometry type", replace(`{"type": "Polygon", "id": "west"`, `{"type": "Sphere", "id": "west"`), `unsupported geometry type "Sphere"`},
 		{"empty ring", replace(`"arcs": [[0, 1]]`, `"arcs": [[]]`), "empty ring"},
 		{"bad arcs", replace(`"arcs": [[0, 1]]`, `"arcs": "0,1"`), "bad arcs"},
 		{"arc of one position", replace(`[[2, 0], [0, 4]],`, `[[2, 0]],`), "arc 0: has 1 positions"},
@@ -189,6 +189,7 @@ func FuzzDecodeTopology(f *testing.F) {
 		for name, geoms := range topo.Objects {
 			for _, g := range geoms {
 				checkRings(t, topo.MultiPolygon(g))
+				topo.Geometry(g) // lines and points too: must not panic
 			}
 			if users := topo.ArcUsers(name); len(users) != len(topo.Arcs) {
 				t.Errorf("ArcUsers(%q) has %d entries; want one per arc, %d", name, len(users), len(topo.Arcs))

@@ -1,4 +1,4 @@
-// Your own data on the map: drop a GeoJSON file (or a story file) on the
+// Your own data on the map: drop a GeoJSON or TopoJSON file (or a story) on the
 // page, pick one with the "Add data" button, or link to one with
 // ?layer=https://…/file.geojson or ?story=https://…/story.json.
 // Everything goes through heartland.addGeoJSON, which validates the file and
@@ -93,7 +93,7 @@
   if (controls) {
     const input = document.createElement("input");
     input.type = "file";
-    input.accept = ".geojson,.json,application/geo+json,application/json";
+    input.accept = ".geojson,.topojson,.json,application/geo+json,application/json";
     input.multiple = true;
     input.hidden = true;
     input.id = "data-file";

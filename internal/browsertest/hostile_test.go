@@ -70,7 +70,7 @@ func TestAddGeoJSONReportsBrokenInput(t *testing.T) {
 	p := openMap(t, "")
 	for src, want := range map[string]string{
 		`"{not json"`:         "not valid JSON",
-		`{"type":"Topology"}`: "TopoJSON",
+		`{"type":"Topology"}`: "no feature",
 		`{"type":"FeatureCollection","features":[]}`: "no feature",
 		`42`: "want GeoJSON",
 	} {

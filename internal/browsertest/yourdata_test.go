@@ -78,3 +78,15 @@ func TestFilePickerAddsALayer(t *testing.T) {
 	// simplestyle: the file asks for a red marker.
 	p.pollColour("the point in its marker-color", [2]float64{66, 48.5}, 2, color.RGBA{0xff, 0, 0, 0xff})
 }
+
+func TestFilePickerReadsTopoJSON(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "camps.topojson")
+	topo := `{"type":"Topology","arcs":[],"objects":{"camps":{"type":"GeometryCollection","geometries":[
+	  {"type":"Point","coordinates":[66.0,48.5],"properties":{"name":"Camp"}}]}}}`
+	if err := os.WriteFile(file, []byte(topo), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openMap(t, "#map=7/48.5/66")
+	p.do(chromedp.SetUploadFiles(`#data-file`, []string{file}))
+	p.waitJS("the TopoJSON point to answer", `(heartland.featureAt(heartland.project([66, 48.5])) || {}).name === "Camp"`)
+}
