@@ -148,6 +148,11 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	if g.scene.visible["water"] {
 		m.lakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 	}
+	for _, cf := range m.customFills { // readers' areas, under every line
+		if g.scene.visible[cf.layer] {
+			cf.draw(screen, v, 0, ebiten.FillRuleNonZero)
+		}
+	}
 	if g.scene.visible["boundaries"] {
 		m.coasts.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
 		m.borders.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)

@@ -76,6 +76,7 @@ type levelMeshes struct {
 	borders, bordersCentral, coasts         *mesh
 	fill, outline                           map[string]*mesh // per country, for hover and selection
 	lines                                   map[lineKey]*mesh
+	customFills                             []*layerMesh     // readers' areas, one mesh per layer and fill colour
 	featureLines                            map[string]*mesh // per line feature, for hover and selection
 }
 
@@ -190,6 +191,9 @@ func (s *scene) meshes(level int) *levelMeshes {
 		default:
 			if it.custom {
 				s.addLineMeshes(m, it, g, scale)
+				if mp := asMultiPolygon(g); mp != nil {
+					m.customFill(it).AddPolygons(mp)
+				}
 			}
 		case "boundaries":
 			switch {
@@ -387,4 +391,36 @@ func (s *scene) afterChange() {
 	s.index.Build()
 	sort.SliceStable(s.points, func(i, j int) bool { return s.points[i].style.priority < s.points[j].style.priority })
 	s.levels, s.levelUse = map[int]*levelMeshes{}, nil
+}
+
+// customFill returns the fill mesh for a reader's area: its simplestyle
+// "fill" (or its layer's colour) blended toward the land, the way a
+// translucent fill looks, because stencilled fills must be opaque.
+func (m *levelMeshes) customFill(it *item) *mesh {
+	c := it.style.color
+	if r, g, b, ok := geo.SimpleStyleColor(it.feature.Props, "fill"); ok {
+		c = color.RGBA{r, g, b, 0xff}
+	}
+	c = blend(c, colorNeighbour, 0.35)
+	for _, cf := range m.customFills {
+		if cf.color == c && cf.layer == it.layer {
+			return &cf.mesh
+		}
+	}
+	cf := &layerMesh{layer: it.layer}
+	cf.color = c
+	m.customFills = append(m.customFills, cf)
+	return &cf.mesh
+}
+
+// layerMesh is a mesh that belongs to one layer, for its visibility.
+type layerMesh struct {
+	mesh
+	layer string
+}
+
+// blend mixes a share of colour a into b.
+func blend(a, b color.RGBA, share float64) color.RGBA {
+	mix := func(x, y uint8) uint8 { return uint8(share*float64(x) + (1-share)*float64(y) + 0.5) }
+	return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
 }

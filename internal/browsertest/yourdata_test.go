@@ -90,3 +90,14 @@ func TestFilePickerReadsTopoJSON(t *testing.T) {
 	p.do(chromedp.SetUploadFiles(`#data-file`, []string{file}))
 	p.waitJS("the TopoJSON point to answer", `(heartland.featureAt(heartland.project([66, 48.5])) || {}).name === "Camp"`)
 }
+
+func TestReaderAreaIsFilledInItsSimplestyleColour(t *testing.T) {
+	p := openMap(t, "#map=7/48/67&layers=countries,boundaries,water")
+	res := evalJS[map[string]any](p, `heartland.addGeoJSON({"type":"Feature","properties":{"name":"Survey area","fill":"#0000ff"},
+	  "geometry":{"type":"Polygon","coordinates":[[[66,47],[68,47],[68,49],[66,49],[66,47]]]}})`)
+	if res["features"] != float64(1) {
+		t.Fatalf("addGeoJSON = %v", res)
+	}
+	// #0000ff at 35% over the land colour: stencilled fills are opaque.
+	p.pollColour("the area in its fill colour", [2]float64{67, 48}, 3, color.RGBA{0x99, 0x98, 0xed, 0xff})
+}
