@@ -180,6 +180,9 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 			return nil, err
 		}
 	}
+	if err := os.WriteFile(filepath.Join(cfg.outDir, "_headers"), []byte(staticHostHeaders()), 0o644); err != nil {
+		return nil, err
+	}
 	if err := precompressAll(cfg.outDir, files, cfg.largeBrotliQuality); err != nil {
 		return nil, err
 	}
