@@ -619,3 +619,36 @@ func awaitReady(p *mapPage) {
 		p.t.Fatalf("waiting for heartland.ready: %v", err)
 	}
 }
+
+// TestHostileMessagesFromAnAllowedHostChangeNothing pushes the hostile
+// corpus through postMessage: even an allowed host cannot make the embed
+// run script, show markup or stop working.
+func TestHostileMessagesFromAnAllowedHostChangeNothing(t *testing.T) {
+	h := openHost(t, "host.html")
+	h.scrollMapIntoView()
+	h.embedState() // ready to answer
+	long := strings.Repeat("A", 200000)
+	for _, m := range []struct{ typ, payload string }{
+		{"select", `{id: "<img src=x onerror=window.parent.__pwned=1>"}`},
+		{"select", `{id: "` + long + `"}`},
+		{"setState", `{state: {selected: "<svg onload=window.parent.__pwned=2>", center: ["javascript:alert(1)", 1], zoom: "\u202e9"}}`},
+		{"setState", `{state: {layers: ["<script>window.parent.__pwned=3</script>"], story: "javascript:x", step: -4}}`},
+		{"fitBounds", `{bounds: [[1e309, 0], [0, "x"]]}`},
+		{"nonsense", `{x: "<b>"}`},
+	} {
+		h.send(m.typ, m.payload)
+	}
+	s := h.embedState() // the map still answers, and nothing moved it
+	if s.Selected != nil {
+		t.Errorf("a hostile id was selected: %v", s)
+	}
+	if n := frameEval[int](h, `document.querySelectorAll("img[src=x], svg[onload], script:not([src]), [onerror]").length`); n != 0 {
+		t.Errorf("%d elements were made from message data", n)
+	}
+	if v := evalJS[any](h.mapPage, `window.__pwned === undefined ? null : window.__pwned`); v != nil {
+		t.Errorf("message data ran as script: __pwned = %v", v)
+	}
+	if d := h.openedDialogs(); len(d) > 0 {
+		t.Errorf("dialogs opened: %q", d)
+	}
+}

@@ -9,8 +9,9 @@ import (
 
 // hostileLayer is a reader's GeoJSON whose every string tries to become
 // markup or script: a map embedded in a news page must show it as text.
-const hostileLayer = `{"type":"FeatureCollection","features":[{"type":"Feature",
+var hostileLayer = `{"type":"FeatureCollection","features":[{"type":"Feature",
  "properties":{"name":"<img src=x onerror=\"window.__pwned=1\">Trip stop",
+  "long":"` + strings.Repeat("<b>x</b>", 20000) + `",
   "note":"<script>window.__pwned=2</script>",
   "link":"javascript:window.__pwned=3",
   "svg":"<svg onload=\"window.__pwned=4\"></svg>",
@@ -49,6 +50,9 @@ func TestHostilePropertiesShowAsPlainText(t *testing.T) {
 	}
 	if d := p.openedDialogs(); len(d) > 0 {
 		t.Errorf("dialogs opened: %q", d)
+	}
+	if n := evalJS[int](p, `document.getElementById("panel-body").textContent.length`); n > 5000 {
+		t.Errorf("the panel holds %d characters; long values must be clipped", n)
 	}
 	if legend := evalJS[string](p, `document.getElementById("legend-custom1").textContent`); !strings.Contains(legend, "<b>Trip</b>") {
 		t.Errorf("legend entry = %q; want the layer name as literal text", legend)
