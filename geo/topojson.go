@@ -155,25 +155,19 @@ func decodeTopoGeometry(typ string, raw, coords json.RawMessage, tr *struct{ Sca
 		return fmt.Errorf("unsupported geometry type %q", typ)
 	}
 	for _, p := range tg.Polygons {
-		for _, r := range p {
-			if len(r) == 0 {
-				return fmt.Errorf("empty ring")
-			}
-			for _, a := range r {
-				if arcIndex(a) >= nArcs {
-					return fmt.Errorf("arc index %d out of range (%d arcs)", a, nArcs)
-				}
-			}
+		if err := checkArcRefs(p, nArcs); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// checkArcRefs checks that lines are non-empty and name existing arcs.
+// checkArcRefs checks that lines (or rings) are non-empty and name
+// existing arcs.
 func checkArcRefs(lines [][]int, nArcs int) error {
 	for _, l := range lines {
 		if len(l) == 0 {
-			return fmt.Errorf("empty line")
+			return fmt.Errorf("empty ring or line")
 		}
 		for _, a := range l {
 			if arcIndex(a) >= nArcs {
@@ -196,27 +190,34 @@ func (t *Topology) Geometry(g TopoGeometry) orb.Geometry {
 	case len(g.Lines) > 0:
 		mls := make(orb.MultiLineString, 0, len(g.Lines))
 		for _, l := range g.Lines {
-			var line orb.LineString
-			for _, a := range l {
-				arc := t.Arcs[arcIndex(a)]
-				for k := range arc {
-					pt := arc[k]
-					if a < 0 {
-						pt = arc[len(arc)-1-k]
-					}
-					if k == 0 && len(line) > 0 {
-						continue
-					}
-					line = append(line, pt)
-				}
-			}
-			mls = append(mls, line)
+			mls = append(mls, t.stitch(l))
 		}
 		return mls
 	case len(g.Polygons) > 0:
 		return t.MultiPolygon(g)
 	}
 	return nil
+}
+
+// stitch joins arcs end to end into one line of [lon, lat] degrees; a
+// reversed reference (^i) walks its arc backwards, and each arc after the
+// first skips the point it shares with the previous one's end.
+func (t *Topology) stitch(arcs []int) orb.LineString {
+	var line orb.LineString
+	for _, a := range arcs {
+		arc := t.Arcs[arcIndex(a)]
+		for k := range arc {
+			pt := arc[k]
+			if a < 0 {
+				pt = arc[len(arc)-1-k]
+			}
+			if k == 0 && len(line) > 0 {
+				continue
+			}
+			line = append(line, pt)
+		}
+	}
+	return line
 }
 
 // arcIndex resolves a possibly reversed (^i) arc reference.
@@ -234,20 +235,7 @@ func (t *Topology) MultiPolygon(g TopoGeometry) orb.MultiPolygon {
 	for _, p := range g.Polygons {
 		poly := make(orb.Polygon, 0, len(p))
 		for _, r := range p {
-			var ring orb.Ring
-			for _, a := range r {
-				arc := t.Arcs[arcIndex(a)]
-				for k := range arc {
-					pt := arc[k]
-					if a < 0 {
-						pt = arc[len(arc)-1-k]
-					}
-					if k == 0 && len(ring) > 0 {
-						continue // shared with the previous arc's end
-					}
-					ring = append(ring, pt)
-				}
-			}
+			ring := orb.Ring(t.stitch(r))
 			if len(ring) > 0 && ring[0] != ring[len(ring)-1] {
 				ring = append(ring, ring[0])
 			}
