@@ -127,6 +127,12 @@ func (g *Game) key(k string) {
 		g.cam.ZoomAround(w/2, h/2, -1)
 	case "0":
 		g.resetView()
+	case "p", "P":
+		g.setPresenting(!g.presenting)
+		return
+	case "f", "F":
+		toggleFullscreen()
+		return
 	case "Escape":
 		g.selectID("")
 		return

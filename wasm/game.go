@@ -42,6 +42,7 @@ type Game struct {
 	list        *featureList
 	story       *storyPlayer
 	flyLift     float64 // CSS px covered at the foot of the map, for flights
+	presenting  bool    // presenter mode: larger labels, thicker lines
 	customCount int
 	wakeCh      chan struct{}
 	timings     map[string]any // start-up phases, milliseconds, for stats()
@@ -125,7 +126,7 @@ func (g *Game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 // current zoom, with the world-to-device transform v.
 func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
-	dpr := float32(g.dpr)
+	dpr := float32(g.dpr * g.emphasis()) // line widths scale with it
 	if g.scene.visible["countries"] {
 		m.neighbours.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.territories.draw(screen, v, 0, ebiten.FillRuleNonZero)

@@ -90,7 +90,7 @@ func (q *inputQueue) listen(canvas js.Value) {
 			return nil
 		}
 		switch key {
-		case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "+", "=", "-", "_", "0", "Escape":
+		case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "+", "=", "-", "_", "0", "Escape", "p", "P", "f", "F":
 			e.Call("preventDefault")
 			q.push(inputEvent{kind: "key", key: key})
 		}
@@ -187,6 +187,8 @@ func (q *inputQueue) apply(g *Game, e inputEvent) {
 	case "goto": // a search result: fly there and open its panel
 		g.flyTo(e.key)
 		g.selectID(e.key)
+	case "presenter":
+		g.setPresenting(!g.presenting)
 	case "story":
 		g.stepStory(int(e.dz))
 	case "story-open":

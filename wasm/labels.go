@@ -138,6 +138,7 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 	}
 	l.cands, l.slots = l.cands[:0], l.slots[:0]
 	scale := g.cam.Scale()
+	k := g.emphasis() // presenter mode: larger text
 	add := func(lb *label, boxes ...geo.LabelBox) {
 		l.cands = append(l.cands, boxes)
 		l.slots = append(l.slots, slot{lb})
@@ -155,10 +156,11 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 			if lb.width == 0 { // measured on first use: shaping ~150 names delays start-up
 				lb.width, lb.height = text.Measure(lb.text, &text.GoTextFace{Source: lb.style.source, Size: lb.style.size}, 0)
 			}
+			bw, bh := lb.width*k, lb.height*k
 			if rank == 0 { // a country name may move up or down to clear symbols
-				y = clearOfSymbols(x, y, lb, symbols)
+				y = clearOfSymbols(x, y, bw, bh, symbols)
 			}
-			add(lb, geo.LabelBox{X: x, Y: y, W: lb.width, H: lb.height})
+			add(lb, geo.LabelBox{X: x, Y: y, W: bw, H: bh})
 		}
 	}
 	static(0)
@@ -169,19 +171,20 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 	for _, s := range symbols {
 		lb := l.pointLabel(s.it)
 		off := s.radius + labelGap + 1
+		w, h := lb.width*k, lb.height*k
 		add(lb,
-			geo.LabelBox{X: s.x + off + lb.width/2, Y: s.y, W: lb.width, H: lb.height},
-			geo.LabelBox{X: s.x - off - lb.width/2, Y: s.y, W: lb.width, H: lb.height},
-			geo.LabelBox{X: s.x, Y: s.y - off - lb.height/2, W: lb.width, H: lb.height},
-			geo.LabelBox{X: s.x, Y: s.y + off + lb.height/2, W: lb.width, H: lb.height})
+			geo.LabelBox{X: s.x + off + w/2, Y: s.y, W: w, H: h},
+			geo.LabelBox{X: s.x - off - w/2, Y: s.y, W: w, H: h},
+			geo.LabelBox{X: s.x, Y: s.y - off - h/2, W: w, H: h},
+			geo.LabelBox{X: s.x, Y: s.y + off + h/2, W: w, H: h})
 	}
 	static(1)
 	static(2)
 	w, h, dpr := g.cam.Viewport()
 	l.kept = geo.PlaceCandidates(l.kept[:0], l.cands, w, h, labelGap)
-	for _, k := range l.kept {
-		if lb := l.slots[k.Label].lb; lb != nil {
-			l.drawLabel(screen, lb, k.Box, dpr)
+	for _, kept := range l.kept {
+		if lb := l.slots[kept.Label].lb; lb != nil {
+			l.drawLabel(screen, lb, kept.Box, dpr, k)
 		}
 	}
 }
@@ -191,12 +194,12 @@ const labelGap = 5
 
 // clearOfSymbols returns y, or y moved by about a line up or down, whichever
 // first keeps a label centred at (x, y) off every symbol.
-func clearOfSymbols(x, y float64, lb *label, symbols []placedSymbol) float64 {
+func clearOfSymbols(x, y, w, h float64, symbols []placedSymbol) float64 {
 	for _, dy := range []float64{0, -1.3, 1.3, -2.4, 2.4} {
-		cy := y + dy*lb.height
+		cy := y + dy*h
 		free := true
 		for _, s := range symbols {
-			if math.Abs(s.x-x) < lb.width/2+s.radius+2 && math.Abs(s.y-cy) < lb.height/2+s.radius+2 {
+			if math.Abs(s.x-x) < w/2+s.radius+2 && math.Abs(s.y-cy) < h/2+s.radius+2 {
 				free = false
 				break
 			}
@@ -225,8 +228,8 @@ func (l *labeler) pointLabel(it *item) *label {
 }
 
 // drawLabel puts a label's sprite on the screen at whole device pixels.
-func (l *labeler) drawLabel(screen *ebiten.Image, lb *label, b geo.LabelBox, dpr float64) {
-	img := l.sprite(lb, dpr)
+func (l *labeler) drawLabel(screen *ebiten.Image, lb *label, b geo.LabelBox, dpr, scale float64) {
+	img := l.sprite(lb, dpr*scale)
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(math.Round((b.X-b.W/2)*dpr)-l.haloPx, math.Round((b.Y-b.H/2)*dpr)-l.haloPx)
 	screen.DrawImage(img, op)

@@ -78,6 +78,7 @@ func newGame() (*Game, error) {
 	g.list = g.ui.newFeatureList(func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, g.wake)
 	g.ui.newAboutDialog()
 	g.newStoryPlayer(stories)
+	g.listenPresenter()
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)

@@ -49,7 +49,7 @@ func (p *symbolPass) place(g *Game) {
 	w, h, _ := g.cam.Viewport()
 	add := func(it *item, force bool) {
 		x, y := g.cam.WorldToScreen(it.anchorPoint())
-		r := it.style.radius
+		r := it.style.radius * g.emphasis()
 		if it.feature.ID == g.hover || it.feature.ID == g.selected {
 			r *= 1.4
 		}

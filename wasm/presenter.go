@@ -1,0 +1,81 @@
+//go:build js
+
+package main
+
+import (
+	"syscall/js"
+	"time"
+)
+
+// Presenter mode is for a classroom projector: larger labels and symbols,
+// thicker lines, and the page's controls hidden until the mouse moves. P
+// toggles it (also a button, and ?presenter=1), F toggles full screen.
+
+// emphasis is how much labels, symbols and lines grow: 1, or 1.4 when
+// presenting.
+func (g *Game) emphasis() float64 {
+	if g.presenting {
+		return 1.4
+	}
+	return 1
+}
+
+// setPresenting switches presenter mode and tells the page (CSS follows the
+// presenter class on <html>).
+func (g *Game) setPresenting(on bool) {
+	if on == g.presenting {
+		return
+	}
+	g.presenting = on
+	doc := js.Global().Get("document")
+	doc.Get("documentElement").Get("classList").Call("toggle", "presenter", on)
+	if btn := doc.Call("getElementById", "presenter-toggle"); !btn.IsNull() {
+		btn.Call("setAttribute", "aria-pressed", fmtBool(on))
+	}
+	g.restyle()
+	g.ui.emit("presenter", on)
+}
+
+// listenPresenter wires the P and F keys, the button, the URL flag and the
+// controls that fade while the mouse rests.
+func (g *Game) listenPresenter() {
+	doc := js.Global().Get("document")
+	if controls := doc.Call("querySelector", ".controls"); !controls.IsNull() {
+		btn := g.ui.el("button", "presenter-button", "P")
+		btn.Set("type", "button")
+		btn.Set("id", "presenter-toggle")
+		btn.Set("title", "Presenter mode (P) — full screen with F")
+		btn.Call("setAttribute", "aria-label", "Presenter mode")
+		btn.Call("setAttribute", "aria-pressed", "false")
+		controls.Call("append", btn)
+		btn.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
+			g.input.push(inputEvent{kind: "presenter"})
+			return nil
+		}))
+	}
+	var fade *time.Timer
+	html := doc.Get("documentElement")
+	js.Global().Call("addEventListener", "mousemove", safeFunc(func(js.Value, []js.Value) any {
+		html.Get("classList").Call("add", "pointer-active")
+		if fade != nil {
+			fade.Stop()
+		}
+		fade = time.AfterFunc(2500*time.Millisecond, func() { html.Get("classList").Call("remove", "pointer-active") })
+		return nil
+	}))
+	if q := js.Global().Get("location").Get("search").String(); js.Global().Get("URLSearchParams").New(q).Call("get", "presenter").String() == "1" {
+		g.setPresenting(true)
+	}
+}
+
+// toggleFullscreen asks the browser for full screen, or leaves it.
+func toggleFullscreen() {
+	doc := js.Global().Get("document")
+	if !doc.Get("fullscreenElement").IsNull() && !doc.Get("fullscreenElement").IsUndefined() {
+		doc.Call("exitFullscreen")
+		return
+	}
+	if el := doc.Get("documentElement"); el.Get("requestFullscreen").Type() == js.TypeFunction {
+		el.Call("requestFullscreen")
+	}
+}
