@@ -3,6 +3,7 @@ package browsertest
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -21,7 +22,19 @@ func TestLostWebGLContextComesBackWithTheSameView(t *testing.T) {
 	  if (ext) ext.loseContext();
 	  return !!ext;
 	})()`)
-	p.waitJS("the page to reload and draw again", `window.__beforeLoss === undefined && window.heartland && typeof heartland.getState === "function" && heartland.stats().frames > 0`)
+	// While the page reloads, evaluations fail ("target navigated"): keep
+	// asking until the new page answers.
+	reloaded := `window.__beforeLoss === undefined && window.heartland && typeof heartland.getState === "function" && heartland.stats().frames > 0`
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		if ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool]("!!("+reloaded+")")); err == nil && ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page did not reload and draw within %v after the context loss", waitTimeout)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[any](`heartland.ready`, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatal(err)
 	}
