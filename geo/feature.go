@@ -39,3 +39,15 @@ func (f Feature) StringProp(key string) string {
 	s, _ := f.Props[key].(string)
 	return s
 }
+
+// AsMultiPolygon returns polygonal geometry as a multipolygon, or nil for any
+// other geometry.
+func AsMultiPolygon(g orb.Geometry) orb.MultiPolygon {
+	switch g := g.(type) {
+	case orb.MultiPolygon:
+		return g
+	case orb.Polygon:
+		return orb.MultiPolygon{g}
+	}
+	return nil
+}

@@ -92,13 +92,8 @@ func PlaceLabels(dst []int, boxes []LabelBox, width, height, gap float64) []int 
 func AddLabelPoints(features []Feature, p Albers) {
 	for i := range features {
 		f := &features[i]
-		var mp orb.MultiPolygon
-		switch g := f.Geometry.(type) {
-		case orb.Polygon:
-			mp = orb.MultiPolygon{g}
-		case orb.MultiPolygon:
-			mp = g
-		default:
+		mp := AsMultiPolygon(f.Geometry)
+		if mp == nil {
 			continue
 		}
 		ll := p.Inverse(LabelAnchor(ToWorld(p, mp).(orb.MultiPolygon)))

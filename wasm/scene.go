@@ -167,7 +167,7 @@ func (s *scene) meshes(level int) *levelMeshes {
 		g := geo.SimplifyWorld(it.world, level)
 		switch it.layer {
 		case "countries":
-			mp := asMultiPolygon(g)
+			mp := geo.AsMultiPolygon(g)
 			switch {
 			case it.central:
 				m.central.AddPolygons(mp)
@@ -182,16 +182,16 @@ func (s *scene) meshes(level int) *levelMeshes {
 			m.fill[it.feature.ID], m.outline[it.feature.ID] = fill, outline
 		case "water":
 			if it.feature.Kind == "former-lake" {
-				m.formerLakes.AddPolygons(asMultiPolygon(g))
+				m.formerLakes.AddPolygons(geo.AsMultiPolygon(g))
 			} else {
-				m.lakes.AddPolygons(asMultiPolygon(g))
+				m.lakes.AddPolygons(geo.AsMultiPolygon(g))
 			}
 		case "energy", "minerals", "trade", "cities":
 			s.addLineMeshes(m, it, g, scale)
 		default:
 			if it.custom {
 				s.addLineMeshes(m, it, g, scale)
-				if mp := asMultiPolygon(g); mp != nil {
+				if mp := geo.AsMultiPolygon(g); mp != nil {
 					m.customFill(it).AddPolygons(mp)
 				}
 			}
@@ -224,17 +224,6 @@ func (s *scene) touchesCentral(f *geo.Feature) bool {
 	return false
 }
 
-// asMultiPolygon returns polygonal geometry as a multipolygon, or nil.
-func asMultiPolygon(g orb.Geometry) orb.MultiPolygon {
-	switch g := g.(type) {
-	case orb.MultiPolygon:
-		return g
-	case orb.Polygon:
-		return orb.MultiPolygon{g}
-	}
-	return nil
-}
-
 // addLineMeshes adds a strategic line to its kind's mesh (dashed if its
 // status says so) and to its own mesh for highlighting.
 func (s *scene) addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPerPx float64) {
@@ -245,7 +234,7 @@ func (s *scene) addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPe
 	case orb.MultiLineString:
 		lines = g
 	case orb.Polygon, orb.MultiPolygon: // custom areas: drawn as outlines
-		for _, p := range asMultiPolygon(g) {
+		for _, p := range geo.AsMultiPolygon(g) {
 			for _, r := range p {
 				lines = append(lines, orb.LineString(r))
 			}

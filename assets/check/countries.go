@@ -52,13 +52,8 @@ func projectRings(mp orb.MultiPolygon) []worldRing {
 func NewCountries(features []geo.Feature) *Countries {
 	c := &Countries{}
 	for _, f := range features {
-		var mp orb.MultiPolygon
-		switch g := f.Geometry.(type) {
-		case orb.Polygon:
-			mp = orb.MultiPolygon{g}
-		case orb.MultiPolygon:
-			mp = g
-		default:
+		mp := geo.AsMultiPolygon(f.Geometry)
+		if mp == nil {
 			continue
 		}
 		if f.Kind != "country" && f.Kind != "territory" {

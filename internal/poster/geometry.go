@@ -14,7 +14,7 @@ func (r *renderer) screenPolygons(it *item) [][]Point {
 	if !r.clip.Intersects(it.bound) {
 		return nil
 	}
-	mp := asMultiPolygon(geo.SimplifyWorld(it.world, r.level))
+	mp := geo.AsMultiPolygon(geo.SimplifyWorld(it.world, r.level))
 	mp = clip.MultiPolygon(r.clip, mp)
 	var out [][]Point
 	for _, p := range mp {
@@ -45,7 +45,7 @@ func (r *renderer) screenLines(it *item) [][]Point {
 	case orb.MultiLineString:
 		mls = g
 	case orb.Polygon, orb.MultiPolygon:
-		for _, p := range asMultiPolygon(g) {
+		for _, p := range geo.AsMultiPolygon(g) {
 			for _, ring := range p {
 				mls = append(mls, orb.LineString(ring))
 			}
@@ -67,17 +67,6 @@ func (r *renderer) toScreen(ls orb.LineString) []Point {
 		out = append(out, Point{x, y})
 	}
 	return out
-}
-
-// asMultiPolygon returns polygonal geometry as a multipolygon, or nil.
-func asMultiPolygon(g orb.Geometry) orb.MultiPolygon {
-	switch g := g.(type) {
-	case orb.MultiPolygon:
-		return g
-	case orb.Polygon:
-		return orb.MultiPolygon{g}
-	}
-	return nil
 }
 
 // signedArea is twice the ring's area, positive when it runs clockwise on

@@ -112,7 +112,7 @@ func (r *renderer) areaLabels() []areaLabel {
 		}
 		if ll, ok := it.f.LabelPoint(); ok { // computed by heartland pack
 			l.anchor = geo.CentralAsia.Forward(ll)
-		} else if mp := asMultiPolygon(it.world); mp != nil {
+		} else if mp := geo.AsMultiPolygon(it.world); mp != nil {
 			l.anchor = geo.LabelAnchor(mp)
 		} else {
 			continue
