@@ -116,6 +116,17 @@ func (g *Game) installAPI() {
 		g.addStory(s)
 		return map[string]any{"story": s.ID, "steps": len(s.Steps), "warnings": problems}
 	})
+	set("exportSVG", func(args []js.Value) any {
+		o, err := readExportOptions(arg(args, 0))
+		if err == nil {
+			var svg string
+			if svg, err = g.exportSVG(o); err == nil {
+				return svg
+			}
+		}
+		g.ui.warn("exportSVG: " + err.Error())
+		return map[string]any{"error": err.Error()}
+	})
 	set("removeLayer", func(args []js.Value) any {
 		id := arg(args, 0)
 		return id.Type() == js.TypeString && g.removeCustomLayer(id.String())

@@ -36,6 +36,13 @@
         if (/^https?:\/\//.test(v)) url.searchParams.append(key, v);
       }
     }
+    // A quiz (?quiz=SET&seed=N&count=N) is kept too, so a class gets the
+    // same questions; only plain names and numbers pass.
+    const quiz = { quiz: /^[a-z]{1,20}$/, seed: /^[0-9]{1,20}$/, count: /^[0-9]{1,2}$/ };
+    for (const [key, ok] of Object.entries(quiz)) {
+      const v = here.get(key);
+      if (v !== null && ok.test(v)) url.searchParams.set(key, v);
+    }
   }
 
   function links() {
@@ -88,7 +95,10 @@
     const code = field("share-embed", "Embed in an article (HTML)", true);
     const status = el("p", { className: "share-status", id: "share-status" });
     status.setAttribute("role", "status");
-    dialog = el("dialog", { className: "share-dialog" }, [close, title, link.block, code.block, status]);
+    const parts = [close, title, link.block, code.block];
+    if (window.heartland && typeof window.heartland.download === "function") parts.push(downloads(status));
+    parts.push(status);
+    dialog = el("dialog", { className: "share-dialog" }, parts);
     dialog.setAttribute("aria-labelledby", "share-title");
     // A click on the backdrop (outside the dialog box) closes it.
     dialog.addEventListener("click", (e) => {
@@ -100,6 +110,29 @@
     dialog.addEventListener("close", () => button.focus());
     document.body.appendChild(dialog);
     fields = { link: link.input, code: code.input, status };
+  }
+
+  // downloads offers the view as a PNG (2× the map's size) and as SVG,
+  // drawn by web/export.js; the status line says what happened.
+  function downloads(status) {
+    const button = (format, text) => {
+      const b = el("button", { type: "button", className: "share-copy share-download", textContent: text });
+      b.dataset.format = format;
+      b.addEventListener("click", async () => {
+        status.textContent = "Preparing the " + format.toUpperCase() + "…";
+        try {
+          status.textContent = "Downloaded " + (await window.heartland.download(format)) + ".";
+        } catch (e) {
+          status.textContent = "Could not make the " + format.toUpperCase() + ": " + (e && e.message ? e.message : e);
+        }
+      });
+      return b;
+    };
+    const label = el("p", { id: "share-download-label", className: "share-download-label", textContent: "Download this view, with its legend, title and data credits" });
+    const row = el("div", { className: "share-row" }, [button("png", "Download PNG"), button("svg", "Download SVG")]);
+    row.setAttribute("role", "group");
+    row.setAttribute("aria-labelledby", "share-download-label");
+    return el("div", { className: "share-field" }, [label, row]);
   }
 
   async function copyText(input, btn) {

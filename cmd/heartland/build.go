@@ -164,7 +164,7 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 	if cfg.posters {
 		svg, png := filepath.Join(cfg.outDir, "poster.svg"), filepath.Join(cfg.outDir, "poster.png")
 		view := filepath.Join(cfg.outDir, "poster.json")
-		if err := makePoster(io.Discard, []string{"-o", svg, "-png", png, "-view", view}); err != nil {
+		if err := makePoster(io.Discard, []string{"-o", svg, "-png", png, "-view", view, "-legend=false"}); err != nil {
 			return nil, fmt.Errorf("poster: %w", err)
 		}
 		for _, rel := range []string{"poster.svg", "poster.png", "poster.json"} {

@@ -35,6 +35,7 @@ func makePoster(stderr io.Writer, args []string) error {
 	viewOut := fs.String("view", "", "JSON file describing the poster's projection, for pages that reframe it")
 	theme := fs.String("theme", "light", "colour theme: light or dark")
 	title := fs.String("title", poster.DefaultTitle, "title shown on the poster")
+	legend := fs.Bool("legend", true, "draw a legend of the kinds shown, as the app's Download does")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func makePoster(stderr io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := poster.Render(layers, facts, poster.Options{Width: *width, Height: *height, State: st, Theme: *theme, Title: *title})
+	d, err := poster.Render(layers, facts, poster.Options{Width: *width, Height: *height, State: st, Theme: *theme, Title: *title, Legend: *legend})
 	if err != nil {
 		return err
 	}

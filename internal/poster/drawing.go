@@ -9,7 +9,8 @@ import (
 )
 
 // Drawing is a poster as a display list in CSS pixels (origin top-left, y
-// down), painted in order: background, paths, symbols, panels, labels.
+// down), painted in order: background, paths, symbols, panels, the
+// legend, labels.
 type Drawing struct {
 	Width, Height int
 	Palette       Palette
@@ -19,6 +20,7 @@ type Drawing struct {
 	Paths         []Path
 	Symbols       []Symbol
 	Panels        []Panel
+	Legend        *Legend // nil without Options.Legend or room for it
 	Labels        []Label
 
 	cam *geo.Camera

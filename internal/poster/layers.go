@@ -134,6 +134,9 @@ func (r *renderer) drawLines() {
 		d, g := dashPattern(it.f.Kind, it.f.StringProp("status"))
 		key := lineKey{it.layer, it.f.Kind, [2]float64{d, g}}
 		lines := r.screenLines(it)
+		if len(lines) > 0 {
+			r.noteShown(it)
+		}
 		if _, ok := groups[key]; !ok {
 			keys = append(keys, key)
 		}
@@ -195,6 +198,7 @@ func (r *renderer) drawSymbols() []placedSymbol {
 			}
 		}
 		placed = append(placed, placedSymbol{it, x, y, rad})
+		r.noteShown(it)
 	}
 	points := r.sortedPoints()
 	for _, it := range points {

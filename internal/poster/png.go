@@ -20,17 +20,19 @@ func (d *Drawing) PNG() image.Image {
 		c.path(p)
 	}
 	for _, s := range d.Symbols {
-		c.shape(s.Shape, s.X, s.Y, s.Radius+1.3, s.Edge)
-		c.shape(s.Shape, s.X, s.Y, s.Radius, s.Fill)
-		if s.Dot.A > 0 {
-			c.shape(Circle, s.X, s.Y, 1.6, s.Dot)
-		}
+		c.symbol(s)
 	}
 	for _, p := range d.Panels {
-		c.addClockwise(roundedRect(p.X+0.5, p.Y+0.5, p.W-1, p.H-1, 3.5))
-		c.paint(p.Edge)
-		c.addClockwise(roundedRect(p.X+1, p.Y+1, p.W-2, p.H-2, 3))
-		c.paint(p.Fill)
+		c.panel(p)
+	}
+	if lg := d.Legend; lg != nil {
+		c.panel(lg.Panel)
+		for _, p := range lg.Paths {
+			c.path(p)
+		}
+		for _, s := range lg.Symbols {
+			c.symbol(s)
+		}
 	}
 	fc, err := newFaces()
 	if err == nil { // the fonts are compiled in; without them, draw no text
@@ -64,6 +66,21 @@ func (c *canvas) path(p Path) {
 		}
 		c.paint(p.Stroke)
 	}
+}
+
+func (c *canvas) symbol(s Symbol) {
+	c.shape(s.Shape, s.X, s.Y, s.Radius+1.3, s.Edge)
+	c.shape(s.Shape, s.X, s.Y, s.Radius, s.Fill)
+	if s.Dot.A > 0 {
+		c.shape(Circle, s.X, s.Y, 1.6, s.Dot)
+	}
+}
+
+func (c *canvas) panel(p Panel) {
+	c.addClockwise(roundedRect(p.X+0.5, p.Y+0.5, p.W-1, p.H-1, 3.5))
+	c.paint(p.Edge)
+	c.addClockwise(roundedRect(p.X+1, p.Y+1, p.W-2, p.H-2, 3))
+	c.paint(p.Fill)
 }
 
 func (c *canvas) shape(sh Shape, x, y, r float64, col color.NRGBA) {

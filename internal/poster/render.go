@@ -2,6 +2,7 @@ package poster
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -16,6 +17,11 @@ type Options struct {
 	State         geo.State // view, layers and selection, as in the URL hash
 	Theme         string    // "light" (default) or "dark"
 	Title         string    // "" means DefaultTitle
+	Legend        bool      // add a key to the kinds drawn, bottom left
+
+	// LayerColors gives readers' layers, by layer id, the colours the app
+	// gave them; a layer not named takes the next of mapstyle.CustomColors.
+	LayerColors map[string]color.NRGBA
 }
 
 // DefaultTitle heads a poster whose Options give none.
@@ -64,6 +70,11 @@ type renderer struct {
 	selected string
 	faces    *faces
 	d        *Drawing
+
+	legend     bool
+	shown      map[legendKey]kindStyle // what the legend lists
+	layerNames map[string]string
+	layerOrder map[string]int
 }
 
 // Render draws the view opt.State describes from layers (countries,
@@ -90,8 +101,9 @@ func Render(layers []geo.Layer, facts assets.Facts, opt Options) (*Drawing, erro
 		return nil, err
 	}
 	r := &renderer{pal: pal, byID: map[string]*item{}, faces: fc, selected: opt.State.Selected,
-		d: &Drawing{Width: opt.Width, Height: opt.Height, Palette: pal, Title: opt.Title}}
-	r.project(layers)
+		d:      &Drawing{Width: opt.Width, Height: opt.Height, Palette: pal, Title: opt.Title},
+		legend: opt.Legend, shown: map[legendKey]kindStyle{}, layerNames: map[string]string{}, layerOrder: map[string]int{}}
+	r.project(layers, opt.LayerColors)
 	r.setCamera(layers, opt)
 	r.setVisible(layers, opt.State)
 	r.draw(facts)
@@ -100,10 +112,11 @@ func Render(layers []geo.Layer, facts assets.Facts, opt Options) (*Drawing, erro
 
 // project turns every feature into world metres once and styles the
 // thematic and custom ones by kind.
-func (r *renderer) project(layers []geo.Layer) {
+func (r *renderer) project(layers []geo.Layer, colors map[string]color.NRGBA) {
 	custom := 0
 	for li := range layers {
 		l := &layers[li]
+		r.layerNames[l.ID], r.layerOrder[l.ID] = l.Name, li
 		isCustom := !baseLayers[l.ID] && !strategicLayers[l.ID]
 		for fi := range l.Features {
 			f := &l.Features[fi]
@@ -115,7 +128,9 @@ func (r *renderer) project(layers []geo.Layer) {
 			} else if isCustom {
 				it.style, it.styled = kindStyles[customKind(it.world)], true
 			}
-			if isCustom {
+			if c, ok := colors[l.ID]; ok && isCustom {
+				it.style.color = c
+			} else if isCustom {
 				it.style.color = customColors[custom%len(customColors)]
 			}
 			r.items = append(r.items, it)
@@ -199,7 +214,8 @@ func (r *renderer) setVisible(layers []geo.Layer, s geo.State) {
 }
 
 // draw fills the display list in the app's order: land, lakes, borders,
-// the selection's outline, lines, symbols, then the title block and names.
+// the selection's outline, lines, symbols, then the title block, the
+// legend and names.
 func (r *renderer) draw(facts assets.Facts) {
 	r.drawCountries()
 	r.drawWater()
@@ -208,6 +224,11 @@ func (r *renderer) draw(facts assets.Facts) {
 	r.drawLines()
 	symbols := r.drawSymbols()
 	obstacles := r.drawTitleBlock(facts)
+	if r.legend {
+		if box, ok := r.drawLegend(obstacles[0], obstacles[1]); ok {
+			obstacles = append(obstacles, box)
+		}
+	}
 	if r.visible["labels"] {
 		r.drawLabels(symbols, obstacles)
 	}

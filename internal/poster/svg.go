@@ -18,11 +18,22 @@ const fontFamily = `Go, 'Go Regular', 'Helvetica Neue', Arial, sans-serif`
 // SVG writes the drawing as a standalone SVG document sized in CSS pixels.
 // Coordinates are rounded to 0.1 px and written relative where that is
 // shorter; all text is XML-escaped.
-func (d *Drawing) SVG(w io.Writer) error {
+func (d *Drawing) SVG(w io.Writer) error { return d.writeSVG(w, false) }
+
+// SVGWithFonts is SVG with the Go fonts the labels use embedded as data
+// URLs, so the labels look as measured wherever the SVG is drawn — also in
+// an <img> or a canvas, which load no other fonts. It adds about 180 KB per
+// font used.
+func (d *Drawing) SVGWithFonts(w io.Writer) error { return d.writeSVG(w, true) }
+
+func (d *Drawing) writeSVG(w io.Writer, fonts bool) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="%s">`+"\n",
 		d.Width, d.Height, d.Width, d.Height, fontFamily)
 	fmt.Fprintf(bw, "<title>%s</title>\n", esc(d.Title))
+	if fonts {
+		writeFontFaces(bw, d.Labels)
+	}
 	fmt.Fprintf(bw, `<rect width="%d" height="%d"%s/>`+"\n", d.Width, d.Height, paint("fill", d.Palette.Water))
 	var buf []byte
 	for _, p := range d.Paths {
@@ -36,12 +47,27 @@ func (d *Drawing) SVG(w io.Writer) error {
 	}
 	bw.WriteString("</g>\n")
 	for _, p := range d.Panels {
-		fmt.Fprintf(bw, `<rect x="%s" y="%s" width="%s" height="%s" rx="4"%s%s stroke-width="1"/>`+"\n",
-			num(p.X), num(p.Y), num(p.W), num(p.H), paint("fill", p.Fill), paint("stroke", p.Edge))
+		writePanel(bw, p)
+	}
+	if lg := d.Legend; lg != nil {
+		bw.WriteString(`<g id="legend">` + "\n")
+		writePanel(bw, lg.Panel)
+		for _, p := range lg.Paths {
+			bw.Write(appendPath(buf[:0], p))
+		}
+		for _, s := range lg.Symbols {
+			bw.Write(appendSymbol(buf[:0], s))
+		}
+		bw.WriteString("</g>\n")
 	}
 	writeLabels(bw, d.Labels)
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
+}
+
+func writePanel(w io.Writer, p Panel) {
+	fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" rx="4"%s%s stroke-width="1"/>`+"\n",
+		num(p.X), num(p.Y), num(p.W), num(p.H), paint("fill", p.Fill), paint("stroke", p.Edge))
 }
 
 func appendPath(b []byte, p Path) []byte {

@@ -1,7 +1,9 @@
 package poster
 
 import (
+	"encoding/base64"
 	"fmt"
+	"io"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -15,7 +17,7 @@ import (
 // goFonts parses the compiled-in Go fonts once; they are the app's fonts.
 var goFonts = sync.OnceValues(func() ([3]*opentype.Font, error) {
 	var out [3]*opentype.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF} {
+	for i, ttf := range goTTF {
 		f, err := opentype.Parse(ttf)
 		if err != nil {
 			return out, fmt.Errorf("parsing Go font %d: %w", i, err)
@@ -63,3 +65,26 @@ func (f *faces) measure(s string, st TextStyle) (width, ascent, descent float64)
 }
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
+
+// goTTF are the Go fonts' files by Font, and fontCSS how each is selected.
+var (
+	goTTF   = [3][]byte{goregular.TTF, gobold.TTF, goitalic.TTF}
+	fontCSS = [3]string{"font-weight:normal;font-style:normal", "font-weight:bold;font-style:normal", "font-weight:normal;font-style:italic"}
+)
+
+// writeFontFaces writes a <style> with an @font-face, as a data URL, for
+// each Go font the labels use, under the family name SVG asks for first.
+func writeFontFaces(w io.Writer, labels []Label) {
+	var used [3]bool
+	for _, l := range labels {
+		used[l.Style.Font] = true
+	}
+	io.WriteString(w, "<style>")
+	for f, ok := range used {
+		if ok {
+			fmt.Fprintf(w, "@font-face{font-family:Go;%s;src:url(data:font/ttf;base64,%s) format('truetype')}",
+				fontCSS[f], base64.StdEncoding.EncodeToString(goTTF[f]))
+		}
+	}
+	io.WriteString(w, "</style>\n")
+}
