@@ -42,7 +42,8 @@ type Game struct {
 	list        *featureList
 	story       *storyPlayer
 	flyLift     float64 // CSS px covered at the foot of the map, for flights
-	presenting  bool    // presenter mode: larger labels, thicker lines
+	presenting  bool    // presenter mode: larger labels, thicker lines, high contrast, spotlight
+	spot        spotlight
 	customCount int
 	wakeCh      chan struct{}
 	timings     map[string]any // start-up phases, milliseconds, for stats()
@@ -93,7 +94,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.timings["firstDrawMs"] = ms(time.Since(start))
 	}
 	g.symbols.place(g)
-	g.symbols.draw(screen, g.dpr)
+	g.symbols.draw(screen, g.dpr, g.faded)
 	g.labels.draw(screen, g, g.symbols.placed)
 	g.ui.updateScale(g.cam)
 	g.recordFrame(time.Since(start))
@@ -141,7 +142,7 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 			}
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
-		if f, ok := m.fill[g.selected]; ok {
+		if f, ok := m.fill[g.selected]; ok && g.spotlit() == "" { // the spotlight marks it enough
 			f.color = colorSelected
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
@@ -159,10 +160,23 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 		m.borders.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
 		m.bordersCentral.draw(screen, v, 0.7*dpr, ebiten.FillRuleFillAll)
 	}
+	spot := g.spotlit()
+	if spot == "" {
+		g.drawOutline(screen, m, v, dpr)
+	}
+	g.drawLines(screen, m, v, dpr)
+	if spot != "" { // the selection stays lit above the dimmed map
+		g.drawSpotlight(screen, v, geo.LevelFor(g.cam.Zoom()), spot)
+		g.drawOutline(screen, m, v, dpr)
+	}
+	g.drawHighlights(screen, m, v, dpr)
+}
+
+// drawOutline outlines the selected country.
+func (g *Game) drawOutline(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
 	if o, ok := m.outline[g.selected]; ok {
 		o.draw(screen, v, 1.25*dpr, ebiten.FillRuleFillAll)
 	}
-	g.drawLines(screen, m, v, dpr)
 }
 
 // parkWhileIdle blocks the game loop while nothing can change, until a page
@@ -214,7 +228,7 @@ func (g *Game) redraw() {
 }
 
 // drawLines draws the strategic lines with a white casing, dashed by
-// status, and the hovered or selected line wider on top.
+// status.
 func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
 	for _, k := range g.scene.lineKinds {
 		km := m.lines[k]
@@ -228,6 +242,10 @@ func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float
 		km.color = casing
 		km.draw(screen, v, w/2, ebiten.FillRuleFillAll)
 	}
+}
+
+// drawHighlights draws the hovered and selected lines wider, outlined.
+func (g *Game) drawHighlights(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
 	for _, id := range []string{g.hover, g.selected} {
 		if fl, ok := m.featureLines[id]; ok && g.scene.visible[g.scene.byID[id].layer] {
 			w := float32(g.scene.byID[id].style.width) * dpr

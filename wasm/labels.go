@@ -36,6 +36,7 @@ type label struct {
 	height float64
 	span   float64 // world-metre width of the feature, to rank and to hide small ones
 	rank   int     // 0 Central Asia, 1 other countries, 2 water
+	item   *item   // the feature named
 }
 
 // minWaterSpan is how wide, in CSS pixels, a lake must appear to be named.
@@ -56,18 +57,37 @@ type labeler struct {
 
 	points                   map[*item]*label
 	pointStyle, capitalStyle *labelStyle
+	inks                     map[*labelStyle]*color.RGBA // the palette colour each style is drawn in
+}
+
+// recolour takes the styles' colours from the palette again and drops the
+// sprites drawn in the old ones.
+func (l *labeler) recolour() {
+	for st, ink := range l.inks {
+		st.color = *ink
+	}
+	for _, img := range l.sprites {
+		img.Deallocate()
+	}
+	l.sprites = map[*label]*ebiten.Image{}
 }
 
 func newLabeler(s *scene) *labeler {
 	bold := mustFace(gobold.TTF)
 	regular := mustFace(goregular.TTF)
 	italic := mustFace(goitalic.TTF)
-	central := &labelStyle{source: bold, size: 14, color: colorLabel, upper: true}
-	neighbour := &labelStyle{source: regular, size: 12.5, color: colorLabelMuted}
-	water := &labelStyle{source: italic, size: 12, color: colorLabelWater}
 	l := &labeler{faces: map[*labelStyle]*text.GoTextFace{}, points: map[*item]*label{},
-		pointStyle:   &labelStyle{source: regular, size: 11.5, color: colorLabel},
-		capitalStyle: &labelStyle{source: bold, size: 12, color: colorLabel}}
+		inks: map[*labelStyle]*color.RGBA{}}
+	style := func(src *text.GoTextFaceSource, size float64, ink *color.RGBA, upper bool) *labelStyle {
+		st := &labelStyle{source: src, size: size, color: *ink, upper: upper}
+		l.inks[st] = ink
+		return st
+	}
+	central := style(bold, 14, &colorLabel, true)
+	neighbour := style(regular, 12.5, &colorLabelMuted, false)
+	water := style(italic, 12, &colorLabelWater, false)
+	l.pointStyle = style(regular, 11.5, &colorLabel, false)
+	l.capitalStyle = style(bold, 12, &colorLabel, false)
 	for _, it := range s.items {
 		var st *labelStyle
 		rank := 0
@@ -83,7 +103,7 @@ func newLabeler(s *scene) *labeler {
 		}
 		b := it.world.Bound()
 		l.labels = append(l.labels, label{text: it.feature.Name, anchor: it.anchor, style: st,
-			span: b.Right() - b.Left(), rank: rank})
+			span: b.Right() - b.Left(), rank: rank, item: it})
 	}
 	// Central Asia first, then other countries and then lakes, each by size.
 	sort.SliceStable(l.labels, func(i, j int) bool {
@@ -184,7 +204,7 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 	l.kept = geo.PlaceCandidates(l.kept[:0], l.cands, w, h, labelGap)
 	for _, kept := range l.kept {
 		if lb := l.slots[kept.Label].lb; lb != nil {
-			l.drawLabel(screen, lb, kept.Box, dpr, k)
+			l.drawLabel(screen, lb, kept.Box, dpr, k, g.faded(lb.item))
 		}
 	}
 }
@@ -221,16 +241,20 @@ func (l *labeler) pointLabel(it *item) *label {
 		}
 		name := shortName(it.feature.Name)
 		w, h := text.Measure(name, &text.GoTextFace{Source: st.source, Size: st.size}, 0)
-		lb = &label{text: name, style: st, width: w, height: h}
+		lb = &label{text: name, style: st, width: w, height: h, item: it}
 		l.points[it] = lb
 	}
 	return lb
 }
 
-// drawLabel puts a label's sprite on the screen at whole device pixels.
-func (l *labeler) drawLabel(screen *ebiten.Image, lb *label, b geo.LabelBox, dpr, scale float64) {
+// drawLabel puts a label's sprite on the screen at whole device pixels,
+// faded outside the spotlight.
+func (l *labeler) drawLabel(screen *ebiten.Image, lb *label, b geo.LabelBox, dpr, scale float64, faded bool) {
 	img := l.sprite(lb, dpr*scale)
 	op := &ebiten.DrawImageOptions{}
+	if faded {
+		op.ColorScale.ScaleAlpha(fadedAlpha)
+	}
 	op.GeoM.Translate(math.Round((b.X-b.W/2)*dpr)-l.haloPx, math.Round((b.Y-b.H/2)*dpr)-l.haloPx)
 	screen.DrawImage(img, op)
 }

@@ -8,8 +8,10 @@ import (
 )
 
 // Presenter mode is for a classroom projector: larger labels and symbols,
-// thicker lines, and the page's controls hidden until the mouse moves. P
-// toggles it (also a button, and ?presenter=1), F toggles full screen.
+// thicker lines, a high-contrast palette that survives a washed-out
+// projector (theme.go), a spotlight on the selection (spotlight.go), and the
+// page's controls hidden until the mouse moves. P toggles it (also a button,
+// and ?presenter=1), F toggles full screen.
 
 // emphasis is how much labels, symbols and lines grow: 1, or 1.4 when
 // presenting.
@@ -27,6 +29,10 @@ func (g *Game) setPresenting(on bool) {
 		return
 	}
 	g.presenting = on
+	g.useContrast(on)
+	if !on {
+		g.spot.free()
+	}
 	doc := js.Global().Get("document")
 	doc.Get("documentElement").Get("classList").Call("toggle", "presenter", on)
 	if btn := doc.Call("getElementById", "presenter-toggle"); !btn.IsNull() {

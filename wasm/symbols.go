@@ -79,10 +79,10 @@ func (p *symbolPass) place(g *Game) {
 }
 
 // draw puts the placed symbols on the screen, emphasised ones last so they
-// sit on top. Each symbol is a sprite drawn once per kind and size (see
+// sit on top, and those outside the spotlight faded. Each symbol is a sprite drawn once per kind and size (see
 // sprite), so a frame costs one textured quad per symbol, which Ebiten
 // batches into a single draw call.
-func (p *symbolPass) draw(screen *ebiten.Image, dpr float64) {
+func (p *symbolPass) draw(screen *ebiten.Image, dpr float64, faded func(*item) bool) {
 	if p.dpr != dpr {
 		p.sprites, p.dpr = map[spriteKey]*ebiten.Image{}, dpr
 	}
@@ -92,6 +92,9 @@ func (p *symbolPass) draw(screen *ebiten.Image, dpr float64) {
 		b := img.Bounds()
 		op := &ebiten.DrawImageOptions{}
 		op.GeoM.Translate(math.Round(s.x*dpr-float64(b.Dx())/2), math.Round(s.y*dpr-float64(b.Dy())/2))
+		if faded(s.it) {
+			op.ColorScale.ScaleAlpha(fadedAlpha)
+		}
 		screen.DrawImage(img, op)
 	}
 }
