@@ -1,6 +1,6 @@
 // Command heartland builds, checks and serves the Heartland map.
 //
-//	heartland serve  [-dir dist] [-addr 127.0.0.1:8080]   serve a built site
+//	heartland serve  [-dir dist] [-addr 127.0.0.1:8080]   serve the built-in site (release builds) or dist/
 //	heartland build  [-out dist] ...                      write a deployable dist/
 //	heartland data   [-topojson FILE] ...                 regenerate assets/ borders from Natural Earth
 //	heartland check  [-assets assets]                     validate the data in assets/
@@ -26,6 +26,10 @@ func register(name, summary string, run func(args []string) error) {
 }
 
 func main() {
+	if _, ok := builtInSite(); ok && len(os.Args) == 1 {
+		// A teacher double-clicking the release binary gives no arguments.
+		os.Args = append(os.Args, "serve")
+	}
 	if len(os.Args) < 2 {
 		usage()
 		os.Exit(2)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -17,12 +18,17 @@ import (
 )
 
 func init() {
-	register("serve", "serve a built site (dist/) for local use", runServe)
+	register("serve", "serve the map for local use: the site built into this binary, or -dir DIR", runServe)
 }
+
+// defaultSiteDir is served when the binary has no site inside and no -dir
+// is given: what `make dist` writes.
+const defaultSiteDir = "dist"
 
 // serveConfig is what the serve command's flags decide.
 type serveConfig struct {
-	dir                 string
+	dir                 string // "" for the site built into the binary
+	site                fs.FS  // what dir (or the built-in site) resolved to
 	addr                string
 	frameAncestors      string
 	embedFrameAncestors string
@@ -36,23 +42,25 @@ func runServe(args []string) error {
 
 // serveCommand parses the serve flags and serves until ctx is done.
 func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
+	flags.SetOutput(stderr)
 	var cfg serveConfig
-	fs.StringVar(&cfg.dir, "dir", "dist", "site `directory` to serve, as written by heartland build")
-	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on; a busy port falls back to a free one")
-	fs.StringVar(&cfg.frameAncestors, "frame-ancestors", defaultFrameAncestors,
+	flags.StringVar(&cfg.dir, "dir", "",
+		"site `directory` to serve, as written by heartland build (default: the site built into this binary, else "+defaultSiteDir+")")
+	flags.StringVar(&cfg.addr, "addr", "127.0.0.1:8080",
+		"`host:port` to listen on (0.0.0.0:8080 lets other computers on the network in); a busy port falls back to a free one")
+	flags.StringVar(&cfg.frameAncestors, "frame-ancestors", defaultFrameAncestors,
 		"CSP frame-ancestors `sources` for HTML pages other than embed.html")
-	fs.StringVar(&cfg.embedFrameAncestors, "embed-frame-ancestors", defaultEmbedFrameAncestors,
+	flags.StringVar(&cfg.embedFrameAncestors, "embed-frame-ancestors", defaultEmbedFrameAncestors,
 		"CSP frame-ancestors `sources` for embed.html, which other sites put in iframes")
-	if err := fs.Parse(args); err != nil {
+	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q; use -dir to choose the site directory", fs.Args())
+	if flags.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q; use -dir to choose the site directory", flags.Args())
 	}
 	if err := checkFrameAncestors("frame-ancestors", cfg.frameAncestors); err != nil {
 		return err
@@ -60,11 +68,40 @@ func serveCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := checkFrameAncestors("embed-frame-ancestors", cfg.embedFrameAncestors); err != nil {
 		return err
 	}
-	info, err := os.Stat(cfg.dir)
-	if err != nil || !info.IsDir() {
-		return fmt.Errorf("%s: no site directory to serve; run `heartland build` (or `make dist`) first", cfg.dir)
+	site, err := chooseSite(cfg.dir, builtInSite)
+	if err != nil {
+		return err
 	}
+	cfg.site = site
 	return serveSite(ctx, cfg, stdout, stderr)
+}
+
+// chooseSite is the site to serve: dir if given, else the one built into
+// the binary, else ./dist. Each must hold an index.html.
+func chooseSite(dir string, builtIn func() (fs.FS, bool)) (fs.FS, error) {
+	if dir == "" {
+		if site, ok := builtIn(); ok {
+			if _, err := fs.Stat(site, "index.html"); err != nil {
+				return nil, errors.New("the site built into this binary has no index.html; rebuild it with `make release`")
+			}
+			return site, nil
+		}
+		if _, err := os.Stat(defaultSiteDir); err != nil {
+			return nil, fmt.Errorf("this heartland binary has no site built in, and there is no %s/ here: "+
+				"run `make dist` and then `heartland serve -dir %s`, or `make release` for binaries with the site inside",
+				defaultSiteDir, defaultSiteDir)
+		}
+		dir = defaultSiteDir
+	}
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("%s: no site directory to serve; run `heartland build` (or `make dist`) first", dir)
+	}
+	site := liveDirFS(dir)
+	if _, err := fs.Stat(site, "index.html"); err != nil {
+		return nil, fmt.Errorf("%s: no index.html in it; is it a site written by `heartland build` (or `make dist`)?", dir)
+	}
+	return site, nil
 }
 
 // serveSite listens on cfg.addr (or a free port on the same host), prints
@@ -74,7 +111,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	handler := newSiteHandler(cfg.dir,
+	handler := newSiteHandler(cfg.site,
 		withFrameAncestors(cfg.frameAncestors),
 		withEmbedFrameAncestors(cfg.embedFrameAncestors))
 	srv := newServer(handler, log.New(stderr, "heartland serve: ", 0))
@@ -82,6 +119,7 @@ func serveSite(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) e
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(stdout, "Heartland is running at %s\n", siteURL(ln.Addr()))
+	printNetworkURLs(stdout, ln.Addr())
 
 	select {
 	case err := <-served:
@@ -154,4 +192,44 @@ func siteURL(addr net.Addr) string {
 		host = "127.0.0.1"
 	}
 	return "http://" + net.JoinHostPort(host, strconv.Itoa(tcp.Port)) + "/"
+}
+
+// printNetworkURLs lists, for a listener on all interfaces, the addresses
+// other computers on the network (a classroom's) can open.
+func printNetworkURLs(w io.Writer, addr net.Addr) {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return
+	}
+	ifaceAddrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return
+	}
+	urls := networkURLs(ifaceAddrs, tcp.Port)
+	if len(urls) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "Other computers on this network can open:")
+	for _, u := range urls {
+		fmt.Fprintln(w, "  "+u)
+	}
+}
+
+// networkURLs are the site's URLs at the IPv4 addresses of this
+// computer's interfaces that other hosts can reach: loopback and
+// link-local addresses are left out.
+func networkURLs(ifaceAddrs []net.Addr, port int) []string {
+	var urls []string
+	for _, a := range ifaceAddrs {
+		ipNet, ok := a.(*net.IPNet)
+		if !ok {
+			continue
+		}
+		ip := ipNet.IP.To4()
+		if ip == nil || ip.IsLoopback() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() {
+			continue
+		}
+		urls = append(urls, "http://"+net.JoinHostPort(ip.String(), strconv.Itoa(port))+"/")
+	}
+	return urls
 }

@@ -95,7 +95,7 @@ func request(h http.Handler, method, target string, header ...string) *httptest.
 }
 
 func TestServeRefusesPathTraversal(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct {
 		name, path string // path is the decoded URL path
 		wantStatus int
@@ -130,7 +130,7 @@ func TestServeRefusesPathTraversal(t *testing.T) {
 }
 
 func TestServeRefusesEncodedTraversal(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	for _, target := range []string{
 		"/%2e%2e/outside/secret.txt",
 		"/%2E%2E/outside/secret.txt",
@@ -150,14 +150,14 @@ func TestServeRefusesEncodedTraversal(t *testing.T) {
 }
 
 func TestServeFollowsSymlinksInsideRoot(t *testing.T) {
-	rec := request(newSiteHandler(newTestSite(t)), "GET", "/link-in.txt")
+	rec := request(newSiteHandler(liveDirFS(newTestSite(t))), "GET", "/link-in.txt")
 	if rec.Code != 200 || rec.Body.String() != "notes" {
 		t.Errorf("GET /link-in.txt = %d %q; want 200 %q", rec.Code, rec.Body, "notes")
 	}
 }
 
 func TestServeHidesDotfiles(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	for _, target := range []string{"/.env", "/.git/config", "/.git/", "/sub/.hidden", "/.well-known/x"} {
 		if rec := request(h, "GET", target); rec.Code != 404 {
 			t.Errorf("GET %s: status %d; want 404", target, rec.Code)
@@ -166,7 +166,7 @@ func TestServeHidesDotfiles(t *testing.T) {
 }
 
 func TestServeDirectoriesServeIndexWithoutListings(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct {
 		target, wantBody string
 		wantStatus       int
@@ -198,7 +198,7 @@ func TestServeDirectoriesServeIndexWithoutListings(t *testing.T) {
 }
 
 func TestServeRejectsMethodsOtherThanGetAndHead(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	for _, method := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"} {
 		rec := request(h, method, "/index.html")
 		if rec.Code != 405 {
@@ -211,7 +211,7 @@ func TestServeRejectsMethodsOtherThanGetAndHead(t *testing.T) {
 }
 
 func TestServeSetsContentTypeByExtension(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct{ target, want string }{
 		{"/heartland.wasm", "application/wasm"},
 		{"/app.js", "text/javascript; charset=utf-8"},
@@ -237,7 +237,7 @@ func TestServeSetsContentTypeByExtension(t *testing.T) {
 
 func TestServeWasmHasApplicationWasmType(t *testing.T) {
 	// instantiateStreaming refuses any other type, compressed or not.
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	for _, ae := range []string{"", "gzip", "br"} {
 		rec := request(h, "GET", "/heartland.wasm", "Accept-Encoding", ae)
 		if got := rec.Header().Get("Content-Type"); rec.Code != 200 || got != "application/wasm" {
@@ -247,7 +247,7 @@ func TestServeWasmHasApplicationWasmType(t *testing.T) {
 }
 
 func TestServePrefersBrotliWhenAccepted(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct {
 		target, acceptEncoding string
 		wantEncoding, wantBody string
@@ -287,7 +287,7 @@ func TestServePrefersBrotliWhenAccepted(t *testing.T) {
 }
 
 func TestServeAlwaysVariesOnAcceptEncoding(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	for _, target := range []string{"/", "/notes.txt", "/logo.png", "/missing", "/.env"} {
 		if got := request(h, "GET", target).Header().Get("Vary"); got != "Accept-Encoding" {
 			t.Errorf("GET %s: Vary %q; want Accept-Encoding", target, got)
@@ -298,7 +298,7 @@ func TestServeAlwaysVariesOnAcceptEncoding(t *testing.T) {
 // Direct requests for precompressed siblings are 404: they are served only
 // through negotiation, so each resource has one URL and one Content-Type.
 func TestServeHidesPrecompressedSiblings(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct {
 		target     string
 		wantStatus int
@@ -326,7 +326,7 @@ func TestServeAnswersIfNoneMatchWithNotModifiedPerVariant(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h := newSiteHandler(root)
+	h := newSiteHandler(liveDirFS(root))
 	etags := map[string]string{} // Accept-Encoding → ETag
 	for _, ae := range []string{"br", "gzip", ""} {
 		rec := request(h, "GET", "/same.js", "Accept-Encoding", ae)
@@ -367,7 +367,7 @@ func TestServeAnswersIfNoneMatchWithNotModifiedPerVariant(t *testing.T) {
 }
 
 func TestServeHeadSendsHeadersWithoutBody(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	rec := request(h, "HEAD", "/heartland.wasm", "Accept-Encoding", "br")
 	if rec.Code != 200 || rec.Body.Len() != 0 {
 		t.Errorf("HEAD /heartland.wasm = %d with %d body bytes; want 200 with none", rec.Code, rec.Body.Len())
@@ -385,7 +385,7 @@ const wantCSPPrefix = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 	"object-src 'none'; base-uri 'self'; frame-ancestors "
 
 func TestServeSetsSecurityHeaders(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct {
 		target           string
 		wantCSP, wantCOO string
@@ -431,7 +431,7 @@ func TestServeEmbedMayBeFramedAnywhereByDefault(t *testing.T) {
 		{"embed flag leaves app alone", []siteOption{withEmbedFrameAncestors("'none'")}, "/", "'self'"},
 	}
 	for _, tt := range tests {
-		rec := request(newSiteHandler(site, tt.opts...), "GET", tt.target)
+		rec := request(newSiteHandler(liveDirFS(site), tt.opts...), "GET", tt.target)
 		if got, want := rec.Header().Get("Content-Security-Policy"), wantCSPPrefix+tt.wantFA; got != want {
 			t.Errorf("%s: GET %s: Content-Security-Policy %q; want %q", tt.name, tt.target, got, want)
 		}
@@ -439,7 +439,7 @@ func TestServeEmbedMayBeFramedAnywhereByDefault(t *testing.T) {
 }
 
 func TestServeSetsCacheControlByKind(t *testing.T) {
-	h := newSiteHandler(newTestSite(t))
+	h := newSiteHandler(liveDirFS(newTestSite(t)))
 	tests := []struct{ target, want string }{
 		{"/", "no-cache"},
 		{"/embed.html", "no-cache"},
@@ -476,7 +476,7 @@ func TestServeGivesHashedFilesImmutableCaching(t *testing.T) {
 		"style.ABCDEF0123.css":         "uppercase is not ours",
 		"style.abcdef01234.css":        "11 digits is not ours",
 	})
-	h := newSiteHandler(root)
+	h := newSiteHandler(liveDirFS(root))
 	tests := []struct{ target, want string }{
 		{"/heartland.3f2a1b2c3d.wasm", immutable},
 		{"/style.abcdef0123.css", immutable},
@@ -503,7 +503,7 @@ func TestServeGivesHashedFilesImmutableCaching(t *testing.T) {
 func TestServeSeesFilesRebuiltWhileRunning(t *testing.T) {
 	// `heartland build` deletes and recreates dist/ under a running server.
 	root := newTestSite(t)
-	h := newSiteHandler(root)
+	h := newSiteHandler(liveDirFS(root))
 	if err := os.RemoveAll(root); err != nil {
 		t.Fatal(err)
 	}
@@ -565,7 +565,7 @@ func startServe(t *testing.T, addr string) (url string, stderr *lockedBuffer, st
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout, stderr := &lockedBuffer{}, &lockedBuffer{}
 	done := make(chan error, 1)
-	cfg := serveConfig{dir: newTestSite(t), addr: addr, frameAncestors: "'self'", embedFrameAncestors: "*"}
+	cfg := serveConfig{site: liveDirFS(newTestSite(t)), addr: addr, frameAncestors: "'self'", embedFrameAncestors: "*"}
 	go func() { done <- serveSite(ctx, cfg, stdout, stderr) }()
 	stop = func() (string, error) {
 		cancel()
@@ -723,7 +723,7 @@ func FuzzSitePath(f *testing.F) {
 			served[content] = true
 		}
 	}
-	h := newSiteHandler(root)
+	h := newSiteHandler(liveDirFS(root))
 	f.Fuzz(func(t *testing.T, p string) {
 		req := httptest.NewRequest("GET", "/", nil)
 		req.URL.Path = p

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // embedPage is the page news sites put in an iframe; it may be framed
@@ -47,11 +50,12 @@ var precompressed = []struct {
 	{coding: "gzip", aliases: []string{"x-gzip"}, suffix: ".gz"},
 }
 
-// siteHandler serves a built site directory; see newSiteHandler.
+// siteHandler serves a built site; see newSiteHandler.
 type siteHandler struct {
-	root                string
+	site                fs.FS
 	frameAncestors      string
 	embedFrameAncestors string
+	contentTags         sync.Map // file name → ETag of files without a modification time
 }
 
 // siteOption configures newSiteHandler.
@@ -69,12 +73,13 @@ func withEmbedFrameAncestors(sources string) siteOption {
 	return func(h *siteHandler) { h.embedFrameAncestors = sources }
 }
 
-// newSiteHandler serves the static files under root with explicit MIME
-// types, precompressed .br/.gz siblings, cache and security headers.
+// newSiteHandler serves the static files of site (a directory from
+// liveDirFS, or the site built into the binary) with explicit MIME types,
+// precompressed .br/.gz siblings, cache and security headers.
 //
 // Only GET and HEAD are allowed. Paths containing "..", backslashes or NUL
 // are refused with 400; dotfiles, directories without index.html and
-// anything that resolves outside root (including through symlinks) are 404.
+// anything that resolves outside the site (including through symlinks) are 404.
 // Precompressed siblings (NAME.br, NAME.gz next to NAME) are served only
 // through Accept-Encoding negotiation on NAME: requesting them directly is
 // a 404, so each resource has one URL. A standalone .gz file with no
@@ -82,12 +87,12 @@ func withEmbedFrameAncestors(sources string) siteOption {
 //
 // HTML is revalidated on every load; content-hashed names written by
 // `heartland build` (NAME.<10 hex>.EXT) are cached for a year as immutable,
-// and other files are revalidated hourly.
-//
-// root is opened on every request, so rebuilding dist/ while serving works.
-func newSiteHandler(root string, opts ...siteOption) http.Handler {
+// and other files are revalidated hourly. ETags come from the modification
+// time and size, or for files without a time (go:embed gives none) from
+// their content.
+func newSiteHandler(site fs.FS, opts ...siteOption) http.Handler {
 	h := &siteHandler{
-		root:                root,
+		site:                site,
 		frameAncestors:      defaultFrameAncestors,
 		embedFrameAncestors: defaultEmbedFrameAncestors,
 	}
@@ -112,14 +117,7 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, http.StatusText(status), status)
 		return
 	}
-	root, err := os.OpenRoot(h.root)
-	if err != nil {
-		http.Error(w, "site directory is unavailable", http.StatusInternalServerError)
-		return
-	}
-	defer root.Close()
-
-	name, redirect, ok := resolveSiteFile(root, req)
+	name, redirect, ok := resolveSiteFile(h.site, req)
 	switch {
 	case redirect:
 		// Relative URLs in index.html need the trailing slash.
@@ -133,7 +131,7 @@ func (h *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	h.serveFile(w, r, root, name)
+	h.serveFile(w, r, name)
 }
 
 // sitePath is a request path checked by parseSitePath.
@@ -169,12 +167,11 @@ func parseSitePath(p string) (sitePath, int) {
 	return sitePath{cleaned: cleaned, name: name, wantDir: wantDir}, http.StatusOK
 }
 
-// resolveSiteFile maps a checked path to a regular file inside root:
+// resolveSiteFile maps a checked path to a regular file of site:
 // directories to their index.html. redirect reports a directory asked for
 // without its trailing slash.
-func resolveSiteFile(root *os.Root, req sitePath) (name string, redirect, ok bool) {
-	// os.Root refuses symlinks and paths that resolve outside root.
-	info, err := root.Stat(req.name)
+func resolveSiteFile(site fs.FS, req sitePath) (name string, redirect, ok bool) {
+	info, err := fs.Stat(site, req.name)
 	if err != nil {
 		return "", false, false
 	}
@@ -184,13 +181,13 @@ func resolveSiteFile(root *os.Root, req sitePath) (name string, redirect, ok boo
 			return "", true, false
 		}
 		name = path.Join(name, "index.html")
-		if info, err = root.Stat(name); err != nil {
+		if info, err = fs.Stat(site, name); err != nil {
 			return "", false, false
 		}
 	} else if req.wantDir {
 		return "", false, false
 	}
-	if !info.Mode().IsRegular() || isPrecompressedSibling(root, name) {
+	if !info.Mode().IsRegular() || isPrecompressedSibling(site, name) {
 		return "", false, false
 	}
 	return name, false, true
@@ -198,10 +195,10 @@ func resolveSiteFile(root *os.Root, req sitePath) (name string, redirect, ok boo
 
 // isPrecompressedSibling reports whether name is NAME.br or NAME.gz of an
 // existing NAME.
-func isPrecompressedSibling(root *os.Root, name string) bool {
+func isPrecompressedSibling(site fs.FS, name string) bool {
 	for _, p := range precompressed {
 		if orig, found := strings.CutSuffix(name, p.suffix); found && orig != "" {
-			if info, err := root.Stat(orig); err == nil && info.Mode().IsRegular() {
+			if info, err := fs.Stat(site, orig); err == nil && info.Mode().IsRegular() {
 				return true
 			}
 		}
@@ -210,13 +207,23 @@ func isPrecompressedSibling(root *os.Root, name string) bool {
 }
 
 // serveFile writes name (or its best precompressed sibling) with headers.
-func (h *siteHandler) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string) {
-	f, info, coding, suffix, err := openVariant(root, name, r.Header.Get("Accept-Encoding"))
+func (h *siteHandler) serveFile(w http.ResponseWriter, r *http.Request, name string) {
+	f, info, coding, suffix, err := openVariant(h.site, name, r.Header.Get("Accept-Encoding"))
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
 	defer f.Close()
+	content, err := seekable(f)
+	if err != nil {
+		http.Error(w, "reading the site failed", http.StatusInternalServerError)
+		return
+	}
+	etag, err := h.etag(name, suffix, info, content)
+	if err != nil {
+		http.Error(w, "reading the site failed", http.StatusInternalServerError)
+		return
+	}
 
 	hdr := w.Header()
 	hdr.Set("Content-Type", contentTypeOf(name))
@@ -231,34 +238,71 @@ func (h *siteHandler) serveFile(w http.ResponseWriter, r *http.Request, root *os
 		// Stable names (embed.js, posters, manifest.json) change in place.
 		hdr.Set("Cache-Control", "public, max-age=3600, must-revalidate")
 	}
-	// One ETag per variant: the br and gzip bodies are different bytes.
-	hdr.Set("ETag", fmt.Sprintf(`"%x-%x%s"`, info.ModTime().UnixNano(), info.Size(), suffix))
+	hdr.Set("ETag", etag)
 	if coding != "" {
 		hdr.Set("Content-Encoding", coding)
 		// ServeContent omits Content-Length when Content-Encoding is set;
 		// we know it (and it overrides it for range requests).
 		hdr.Set("Content-Length", strconv.FormatInt(info.Size(), 10))
 	}
-	http.ServeContent(w, r, name, info.ModTime(), f)
+	http.ServeContent(w, r, name, info.ModTime(), content)
+}
+
+// etag is the ETag of a variant of name (NAME, NAME.br or NAME.gz: their
+// bodies are different bytes, so each has its own). Files on disk are
+// tagged by modification time and size; files built into the binary have
+// no time but never change while it runs, so their content hash is
+// computed once and kept.
+func (h *siteHandler) etag(name, suffix string, info fs.FileInfo, content io.ReadSeeker) (string, error) {
+	if !info.ModTime().IsZero() {
+		return fmt.Sprintf(`"%x-%x%s"`, info.ModTime().UnixNano(), info.Size(), suffix), nil
+	}
+	variant := name + suffix
+	if tag, ok := h.contentTags.Load(variant); ok {
+		return tag.(string), nil
+	}
+	sum := sha256.New()
+	if _, err := io.Copy(sum, content); err != nil {
+		return "", err
+	}
+	if _, err := content.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	tag := fmt.Sprintf(`"%x"`, sum.Sum(nil)[:16])
+	h.contentTags.Store(variant, tag)
+	return tag, nil
+}
+
+// seekable returns f as the io.ReadSeeker http.ServeContent needs (files
+// from os and embed are already); anything else is read into memory.
+func seekable(f fs.File) (io.ReadSeeker, error) {
+	if rs, ok := f.(io.ReadSeeker); ok {
+		return rs, nil
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.NewReader(data), nil
 }
 
 // openVariant opens the precompressed sibling of name that acceptEncoding
 // allows, or name itself. coding is "" for the raw file.
-func openVariant(root *os.Root, name, acceptEncoding string) (f *os.File, info fs.FileInfo, coding, suffix string, err error) {
+func openVariant(site fs.FS, name, acceptEncoding string) (f fs.File, info fs.FileInfo, coding, suffix string, err error) {
 	for _, p := range precompressed {
 		if !acceptsCoding(acceptEncoding, p.coding, p.aliases...) {
 			continue
 		}
-		if f, info, err := openRegular(root, name+p.suffix); err == nil {
+		if f, info, err := openRegular(site, name+p.suffix); err == nil {
 			return f, info, p.coding, p.suffix, nil
 		}
 	}
-	f, info, err = openRegular(root, name)
+	f, info, err = openRegular(site, name)
 	return f, info, "", "", err
 }
 
-func openRegular(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
-	f, err := root.Open(name)
+func openRegular(site fs.FS, name string) (fs.File, fs.FileInfo, error) {
+	f, err := site.Open(name)
 	if err != nil {
 		return nil, nil, err
 	}
