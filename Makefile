@@ -7,8 +7,11 @@ WASM_SRC  := $(shell find wasm geo assets mapstyle story -name '*.go' -o -name '
 CLI_SRC   := $(shell find cmd geo assets mapstyle story internal/poster -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
 WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
 AXE       := build/npm/node_modules/axe-core/axe.min.js
+RELEASE   := build/release
+SITE      := cmd/heartland/site
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: run dist test test-go test-wasm test-browser vet fuzz data bench clean
+.PHONY: run dist release test test-go test-wasm test-browser vet fuzz data bench clean
 
 ## run: build the wasm and the site, then serve it on 127.0.0.1 (prints the URL)
 run: dist
@@ -17,6 +20,21 @@ run: dist
 ## dist: a deployable static site in dist/ (wasm precompressed with brotli and gzip)
 dist: $(WASM) $(HEARTLAND)
 	$(HEARTLAND) build -web web -wasm $(WASM) -out $(DIST)
+
+## release: one offline binary per platform, the site inside (go:embed, -tags embedsite), in build/release/ with SHA256SUMS
+release: dist
+	rm -rf $(SITE) $(RELEASE)
+	cp -R $(DIST) $(SITE)
+	mkdir -p $(RELEASE)
+	for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; exe=; [ $$os = windows ] && exe=.exe; \
+		echo "building $(RELEASE)/heartland-$$os-$$arch$$exe"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -tags embedsite -trimpath -ldflags="-s -w" \
+			-o $(RELEASE)/heartland-$$os-$$arch$$exe ./cmd/heartland || exit 1; \
+	done
+	rm -rf $(SITE)
+	cd $(RELEASE) && { sha256sum heartland-* 2>/dev/null || shasum -a 256 heartland-*; } > SHA256SUMS
+	@ls -l $(RELEASE)
 
 $(WASM): $(WASM_SRC) go.mod go.sum
 	@mkdir -p build
@@ -65,4 +83,4 @@ data:
 	$(GO) run ./cmd/heartland pack -dirs assets/borders,assets/layers -out assets/packed
 
 clean:
-	rm -rf build dist
+	rm -rf build dist $(SITE)

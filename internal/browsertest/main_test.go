@@ -84,9 +84,16 @@ func repoRoot() (string, error) {
 // startServer runs `heartland serve` on a free port and returns the URL it
 // prints. stop interrupts it, as Ctrl-C would, and waits for it to exit.
 func startServer(root string) (baseURL string, stop func(), err error) {
-	cmd := exec.Command(filepath.Join(root, "build/heartland"), "serve",
-		"-dir", filepath.Join(root, "dist"), "-addr", "127.0.0.1:0")
-	cmd.Stderr = os.Stderr
+	return startServing(exec.Command(filepath.Join(root, "build/heartland"), "serve",
+		"-dir", filepath.Join(root, "dist"), "-addr", "127.0.0.1:0"))
+}
+
+// startServing starts cmd, a `heartland serve`, and returns the URL it
+// prints first; see startServer.
+func startServing(cmd *exec.Cmd) (baseURL string, stop func(), err error) {
+	if cmd.Stderr == nil {
+		cmd.Stderr = os.Stderr
+	}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return "", nil, err
