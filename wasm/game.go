@@ -41,6 +41,7 @@ type Game struct {
 	search      *searchBox
 	list        *featureList
 	story       *storyPlayer
+	quiz        *quizPlayer
 	flyLift     float64 // CSS px covered at the foot of the map, for flights
 	presenting  bool    // presenter mode: larger labels, thicker lines, high contrast, spotlight
 	spot        spotlight

@@ -18,6 +18,7 @@ type inputEvent struct {
 	dz      float64
 	key     string
 	buttons int
+	query   string // a quiz's URL query
 }
 
 // inputQueue collects events from JS listeners.
@@ -29,7 +30,8 @@ type inputQueue struct {
 	pointer map[int][2]float64 // pointers down, CSS pixels
 	downAt  [2]float64
 	dragged bool
-	pinch   float64 // distance between two pointers at the last move
+	pinch   float64               // distance between two pointers at the last move
+	quizKey func(key string) bool // the quiz takes a key first (quiz.go)
 }
 
 func newInputQueue(wake func()) *inputQueue {
@@ -84,6 +86,10 @@ func (q *inputQueue) listen(canvas js.Value) {
 		if (key == "PageDown" || key == "PageUp") && storyOpen() {
 			e.Call("preventDefault")
 			q.push(inputEvent{kind: "story", dz: map[bool]float64{true: 1, false: -1}[key == "PageDown"]})
+			return nil
+		}
+		if q.quizKey != nil && !typingInField() && q.quizKey(key) {
+			e.Call("preventDefault")
 			return nil
 		}
 		if !mapHasFocus() && (key != "Escape" || typingInField()) {
@@ -169,7 +175,7 @@ func (q *inputQueue) apply(g *Game, e inputEvent) {
 		_, wasDown := q.pointer[e.id]
 		delete(q.pointer, e.id)
 		q.pinch = 0
-		if e.kind == "up" && wasDown && len(q.pointer) == 0 && !q.dragged {
+		if e.kind == "up" && wasDown && len(q.pointer) == 0 && !q.dragged && !g.quizClick(e.x, e.y) {
 			g.click(e.x, e.y)
 		}
 		if len(q.pointer) == 0 {
@@ -195,6 +201,8 @@ func (q *inputQueue) apply(g *Game, e inputEvent) {
 		g.openStory(e.key, 1)
 	case "story-close":
 		g.closeStory()
+	case "quiz":
+		g.quizEvent(e)
 	case "remove-layer":
 		g.removeCustomLayer(e.key)
 	case "zoom":
@@ -209,6 +217,9 @@ func (q *inputQueue) move(g *Game, e inputEvent) {
 	if !down {
 		if e.mouse {
 			g.hoverAt(e.x, e.y)
+			if g.quizOpen() { // a name would give the answer away
+				g.ui.hideTooltip()
+			}
 		}
 		return
 	}

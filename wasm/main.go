@@ -79,6 +79,7 @@ func newGame() (*Game, error) {
 	g.ui.newAboutDialog()
 	g.newStoryPlayer(stories)
 	g.listenPresenter()
+	g.newQuizPlayer()
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)

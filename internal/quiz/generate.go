@@ -142,3 +142,17 @@ func the(name string) string {
 	}
 	return "the " + name
 }
+
+// FromAssets generates the quiz p chooses from the embedded data: what a
+// reader of the map gets, for tools and tests that have no map running.
+func FromAssets(p Params) ([]Question, error) {
+	layers, err := assets.Layers()
+	if err != nil {
+		return nil, err
+	}
+	facts, err := assets.LoadFacts()
+	if err != nil {
+		return nil, err
+	}
+	return Generate(layers, facts, p)
+}

@@ -27,8 +27,7 @@ func loadData(t testing.TB) ([]geo.Layer, assets.Facts) {
 
 func generate(t *testing.T, set string, seed uint64, count int) []Question {
 	t.Helper()
-	layers, facts := loadData(t)
-	qs, err := Generate(layers, facts, NewParams(set, &seed, count))
+	qs, err := FromAssets(NewParams(set, &seed, count))
 	if err != nil {
 		t.Fatalf("Generate(%s, seed %d): %v", set, seed, err)
 	}
