@@ -129,9 +129,9 @@ func TestQuizAnsweredRightAndWrongGivesTheRightScore(t *testing.T) {
 		if !evalJS[bool](p, `document.getElementById("panel").hidden`) {
 			t.Fatalf("question %d: the normal panel opened during the quiz", i+1)
 		}
-		if i == 1 {
+		if i == 1 || q.Mode == quiz.Choice && keys == 1 {
 			_, png, _ := p.screenshot()
-			saveQuizShot(t, "quiz-wrong.png", png)
+			saveQuizShot(t, fmt.Sprintf("quiz-%d-%s.png", i+1, q.Mode), png)
 		}
 		switch i % 3 { // every way on: the Next button's Enter, N, →
 		case 0:
@@ -192,6 +192,32 @@ func TestQuizKeyStartsMixedQuizAndClicksNeverOpenThePanel(t *testing.T) {
 	p.waitJS("a bad set name to give the mixed quiz", `heartland.quiz().set === "mixed" && heartland.quiz().answered === 0`)
 	if n := evalJS[int](p, `document.querySelectorAll("#quiz img").length`); n != 0 {
 		t.Errorf("a set name became markup: %d img elements in the card", n)
+	}
+
+	// Without a mouse: move the map so the place is at the centre mark, Enter.
+	seed := uint64(5)
+	qs, err := quiz.FromAssets(quiz.NewParams("countries", &seed, quiz.DefaultCount))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evalJS[bool](p, `heartland.startQuiz("countries", 5)`)
+	p.waitJS("the countries quiz", `heartland.quiz().set === "countries" && heartland.quiz().seed === 5`)
+	for i, q := range qs {
+		if q.Mode == quiz.Choice {
+			p.do(chromedp.KeyEvent("1"))
+			p.waitJS("a choice", fmt.Sprintf(`heartland.quiz().answered === %d`, i+1))
+			p.do(chromedp.KeyEvent("n"))
+			p.waitJS("the next question", fmt.Sprintf(`heartland.quiz().index === %d`, i+1))
+			continue
+		}
+		p.setState(fmt.Sprintf("{center: [%g, %g]}", q.Where[0], q.Where[1]))
+		evalJS[bool](p, `(document.querySelector("canvas").focus(), true)`)
+		p.do(chromedp.KeyEvent(kb.Enter))
+		p.waitJS("Enter to answer at the centre", fmt.Sprintf(`heartland.quiz().answered === %d`, i+1))
+		if s := p.quiz(); s.Last == nil || !s.Last.Right {
+			t.Errorf("Enter with %s at the centre mark: %+v; want a right answer", q.AnswerName, s.Last)
+		}
+		break
 	}
 	p.do(chromedp.Click(".quiz-close"))
 	p.waitJS("× to close the quiz", `heartland.quiz() === null`)
