@@ -28,22 +28,6 @@ func BenchmarkProjectAllVertices(b *testing.B) {
 	b.ReportMetric(float64(len(points)), "vertices/op")
 }
 
-func BenchmarkIndexQuery(b *testing.B) {
-	ix := countryIndex(b)
-	r := rand.New(rand.NewPCG(1, 2))
-	queries := make([]orb.Point, 1024)
-	for i := range queries {
-		queries[i] = geo.CentralAsia.Forward(orb.Point{27 + 70*r.Float64(), 20 + 40*r.Float64()})
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	i := 0
-	for b.Loop() {
-		ix.Query(queries[i%len(queries)], 2000, nil)
-		i++
-	}
-}
-
 func BenchmarkDecodeGeoJSON(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join("..", "assets", "borders", "countries.geojson"))
 	if err != nil {

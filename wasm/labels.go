@@ -3,28 +3,22 @@
 package main
 
 import (
-	"bytes"
 	"image/color"
 	"math"
 	"sort"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"heartland/geo"
 )
 
-// labelStyle is one of the few fixed text styles; text/v2 caches glyphs per
-// size, so sizes stay few and positions whole pixels.
+// labelStyle is one of the few fixed text styles.
 type labelStyle struct {
-	source *text.GoTextFaceSource
-	size   float64 // CSS pixels
-	color  color.RGBA
-	upper  bool
+	font  string  // CSS font style and weight: "bold", "italic", "normal"
+	size  float64 // CSS pixels
+	color color.RGBA
+	upper bool
 }
 
 // label is a candidate label: text, anchor and style, in priority order.
@@ -48,8 +42,7 @@ type labeler struct {
 	cands  [][]geo.LabelBox
 	kept   []geo.Placed
 	slots  []slot
-	faces  map[*labelStyle]*text.GoTextFace
-	dpr    float64
+	text   *textRaster
 
 	sprites   map[*label]*ebiten.Image // rendered labels, for spriteDPR
 	spriteDPR float64
@@ -73,21 +66,17 @@ func (l *labeler) recolour() {
 }
 
 func newLabeler(s *scene) *labeler {
-	bold := mustFace(gobold.TTF)
-	regular := mustFace(goregular.TTF)
-	italic := mustFace(goitalic.TTF)
-	l := &labeler{faces: map[*labelStyle]*text.GoTextFace{}, points: map[*item]*label{},
-		inks: map[*labelStyle]*color.RGBA{}}
-	style := func(src *text.GoTextFaceSource, size float64, ink *color.RGBA, upper bool) *labelStyle {
-		st := &labelStyle{source: src, size: size, color: *ink, upper: upper}
+	l := &labeler{text: newTextRaster(), points: map[*item]*label{}, inks: map[*labelStyle]*color.RGBA{}}
+	style := func(font string, size float64, ink *color.RGBA, upper bool) *labelStyle {
+		st := &labelStyle{font: font, size: size, color: *ink, upper: upper}
 		l.inks[st] = ink
 		return st
 	}
-	central := style(bold, 14, &colorLabel, true)
-	neighbour := style(regular, 12.5, &colorLabelMuted, false)
-	water := style(italic, 12, &colorLabelWater, false)
-	l.pointStyle = style(regular, 11.5, &colorLabel, false)
-	l.capitalStyle = style(bold, 12, &colorLabel, false)
+	central := style("bold", 14, &colorLabel, true)
+	neighbour := style("normal", 12.5, &colorLabelMuted, false)
+	water := style("italic", 12, &colorLabelWater, false)
+	l.pointStyle = style("normal", 11.5, &colorLabel, false)
+	l.capitalStyle = style("bold", 12, &colorLabel, false)
 	for _, it := range s.items {
 		var st *labelStyle
 		rank := 0
@@ -122,26 +111,6 @@ func newLabeler(s *scene) *labeler {
 	return l
 }
 
-func mustFace(ttf []byte) *text.GoTextFaceSource {
-	src, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
-	if err != nil {
-		panic(err) // the fonts are compiled in: this cannot fail at run time
-	}
-	return src
-}
-
-func (l *labeler) face(st *labelStyle, dpr float64) *text.GoTextFace {
-	if dpr != l.dpr {
-		l.faces, l.dpr = map[*labelStyle]*text.GoTextFace{}, dpr
-	}
-	f, ok := l.faces[st]
-	if !ok {
-		f = &text.GoTextFace{Source: st.source, Size: math.Round(st.size * dpr)}
-		l.faces[st] = f
-	}
-	return f
-}
-
 // slot is a label candidate of this frame; lb is nil for a symbol, which
 // labels must avoid but which is not drawn here.
 type slot struct {
@@ -173,8 +142,8 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 			if lb.rank == 2 && lb.span*scale < minWaterSpan {
 				continue // too small to name at this zoom
 			}
-			if lb.width == 0 { // measured on first use: shaping ~150 names delays start-up
-				lb.width, lb.height = text.Measure(lb.text, &text.GoTextFace{Source: lb.style.source, Size: lb.style.size}, 0)
+			if lb.width == 0 { // measured on first use
+				lb.width, lb.height = l.text.measure(lb.text, lb.style)
 			}
 			bw, bh := lb.width*k, lb.height*k
 			if rank == 0 { // a country name may move up or down to clear symbols
@@ -240,7 +209,7 @@ func (l *labeler) pointLabel(it *item) *label {
 			st = l.capitalStyle
 		}
 		name := shortName(it.feature.Name)
-		w, h := text.Measure(name, &text.GoTextFace{Source: st.source, Size: st.size}, 0)
+		w, h := l.text.measure(name, st)
 		lb = &label{text: name, style: st, width: w, height: h, item: it}
 		l.points[it] = lb
 	}
@@ -259,9 +228,8 @@ func (l *labeler) drawLabel(screen *ebiten.Image, lb *label, b geo.LabelBox, dpr
 	screen.DrawImage(img, op)
 }
 
-// sprite returns a label rendered once, with its halo, at dpr: eight halo
-// passes and the text cost one quad per frame afterwards, instead of nine
-// text layouts per label per frame.
+// sprite returns a label rendered once, with its halo, at dpr, so that a
+// frame costs one quad per label.
 func (l *labeler) sprite(lb *label, dpr float64) *ebiten.Image {
 	if dpr != l.spriteDPR {
 		for _, img := range l.sprites {
@@ -273,20 +241,7 @@ func (l *labeler) sprite(lb *label, dpr float64) *ebiten.Image {
 	if img, ok := l.sprites[lb]; ok {
 		return img
 	}
-	face := l.face(lb.style, dpr)
-	w, h := text.Measure(lb.text, face, 0)
-	halo := l.haloPx
-	img := ebiten.NewImage(int(math.Ceil(w+2*halo))+1, int(math.Ceil(h+2*halo))+1)
-	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(halo+d[0]*halo, halo+d[1]*halo)
-		op.ColorScale.ScaleWithColor(colorHalo)
-		text.Draw(img, lb.text, face, op)
-	}
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(halo, halo)
-	op.ColorScale.ScaleWithColor(lb.style.color)
-	text.Draw(img, lb.text, face, op)
+	img := l.text.render(lb.text, lb.style, math.Round(lb.style.size*dpr), l.haloPx)
 	l.sprites[lb] = img
 	return img
 }
