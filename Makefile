@@ -22,9 +22,12 @@ dist: $(WASM) $(HEARTLAND)
 	$(HEARTLAND) build -web web -wasm $(WASM) -out $(DIST)
 
 ## release: one offline binary per platform, the site inside (go:embed, -tags embedsite), in build/release/ with SHA256SUMS
+# Files with a .gz sibling go in without their raw copy, which browsers never
+# ask for: it would double the size (cmd/heartland/site_gunzip.go serves it).
 release: dist
 	rm -rf $(SITE) $(RELEASE)
 	cp -R $(DIST) $(SITE)
+	find $(SITE) -name '*.gz' | while read -r gz; do rm -f "$${gz%.gz}"; done
 	mkdir -p $(RELEASE)
 	for p in $(PLATFORMS); do \
 		os=$${p%/*}; arch=$${p#*/}; exe=; [ $$os = windows ] && exe=.exe; \

@@ -15,11 +15,12 @@ import (
 //go:embed all:site
 var embeddedSite embed.FS
 
-// builtInSite is the site inside this binary.
+// builtInSite is the site inside this binary. `make release` leaves out
+// the raw copy of files that have a .gz sibling; see gzipBackedFS.
 func builtInSite() (fs.FS, bool) {
 	site, err := fs.Sub(embeddedSite, "site")
 	if err != nil {
 		panic("go:embed site: " + err.Error()) // "site" is a valid path: cannot happen
 	}
-	return site, true
+	return gzipBackedFS{site}, true
 }

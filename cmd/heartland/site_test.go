@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io/fs"
 	"net"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -233,5 +236,77 @@ func TestServePrintsNetworkURLsOnlyForAllInterfaces(t *testing.T) {
 		if !strings.Contains(all.String(), u) {
 			t.Errorf("printNetworkURLs(0.0.0.0:8080) = %q; want it to list %s", all.String(), u)
 		}
+	}
+}
+
+func gzipped(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestGzipOnlyFilesServeEveryClient is the release's site: files with a
+// .gz sibling are there only as .br and .gz.
+func TestGzipOnlyFilesServeEveryClient(t *testing.T) {
+	const page, script = "<h1>index</h1>", "console.log('raw')"
+	site := gzipBackedFS{builtInTestSite(map[string]string{
+		"index.html.gz": gzipped(t, page),
+		"app.js.gz":     gzipped(t, script),
+		"app.js.br":     "BR:app.js",
+		"poster.png":    "\x89PNG",
+		"broken.js.gz":  "this is not gzip at all, honestly",
+	})}
+	h := newSiteHandler(site)
+	tests := []struct {
+		target, ae       string
+		wantStatus       int
+		wantEncoding     string
+		wantBody, wantCT string
+	}{
+		{"/", "", 200, "", page, "text/html; charset=utf-8"},
+		{"/index.html", "identity", 200, "", page, "text/html; charset=utf-8"},
+		{"/", "gzip", 200, "gzip", gzipped(t, page), "text/html; charset=utf-8"},
+		{"/app.js", "", 200, "", script, "text/javascript; charset=utf-8"},
+		{"/app.js", "gzip, br", 200, "br", "BR:app.js", "text/javascript; charset=utf-8"},
+		{"/app.js", "gzip", 200, "gzip", gzipped(t, script), "text/javascript; charset=utf-8"},
+		{"/poster.png", "gzip", 200, "", "\x89PNG", "image/png"},
+		{"/app.js.gz", "", 404, "", "", ""},
+		{"/app.js.br", "br", 404, "", "", ""},
+		{"/index.html.gz", "gzip", 404, "", "", ""},
+		{"/missing.js", "", 404, "", "", ""},
+		{"/broken.js", "", 404, "", "", ""},
+	}
+	for _, tt := range tests {
+		rec := request(h, "GET", tt.target, "Accept-Encoding", tt.ae)
+		if rec.Code != tt.wantStatus {
+			t.Errorf("GET %s (Accept-Encoding %q) = %d %.40q; want %d", tt.target, tt.ae, rec.Code, rec.Body, tt.wantStatus)
+			continue
+		}
+		if tt.wantStatus != 200 {
+			continue
+		}
+		hdr := rec.Header()
+		if rec.Body.String() != tt.wantBody || hdr.Get("Content-Encoding") != tt.wantEncoding || hdr.Get("Content-Type") != tt.wantCT {
+			t.Errorf("GET %s (Accept-Encoding %q) = Content-Encoding %q, Content-Type %q, body %.40q; want %q, %q, %.40q",
+				tt.target, tt.ae, hdr.Get("Content-Encoding"), hdr.Get("Content-Type"), rec.Body, tt.wantEncoding, tt.wantCT, tt.wantBody)
+		}
+		if got, want := hdr.Get("Content-Length"), strconv.Itoa(len(tt.wantBody)); got != want {
+			t.Errorf("GET %s (Accept-Encoding %q): Content-Length %s; want %s", tt.target, tt.ae, got, want)
+		}
+	}
+	raw := request(h, "GET", "/app.js").Header().Get("ETag")
+	gz := request(h, "GET", "/app.js", "Accept-Encoding", "gzip").Header().Get("ETag")
+	if raw == "" || raw == gz {
+		t.Errorf("/app.js ETags: raw %s, gzip %s; want two different tags", raw, gz)
+	}
+	if info, err := fs.Stat(site, "app.js"); err != nil || info.Size() != int64(len(script)) || !info.Mode().IsRegular() {
+		t.Errorf("Stat(app.js) = %v, %v; want a regular file of %d bytes (from the gzip trailer)", info, err, len(script))
 	}
 }

@@ -1,13 +1,16 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -20,14 +23,16 @@ import (
 )
 
 // buildOfflineBinary builds heartland for this machine with dist/ inside
-// (-tags embedsite), as `make release` does, and returns its path. Instead
+// (-tags embedsite), as `make release` does (raw copies of files with a
+// .gz sibling left out), and returns its path and the copy of dist/ it
+// holds. Instead
 // of copying dist/ into cmd/heartland/site/ as the release does, it points
 // go build at a snapshot of dist/ through -overlay, so the source tree is
 // never written and concurrent runs cannot disturb each other.
-func buildOfflineBinary(t *testing.T) string {
+func buildOfflineBinary(t *testing.T) (bin, snapshot string) {
 	t.Helper()
 	work := t.TempDir()
-	snapshot := filepath.Join(work, "dist")
+	snapshot = filepath.Join(work, "dist")
 	if err := os.CopyFS(snapshot, os.DirFS(filepath.Join(env.root, "dist"))); err != nil {
 		t.Fatalf("copying dist/: %v", err)
 	}
@@ -45,6 +50,9 @@ func buildOfflineBinary(t *testing.T) string {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if _, err := os.Stat(p + ".gz"); err == nil {
+			return nil // left out as by make release: served from its .gz
+		}
 		rel, err := filepath.Rel(snapshot, p)
 		replace[filepath.Join(siteDir, rel)] = p
 		return err
@@ -60,7 +68,7 @@ func buildOfflineBinary(t *testing.T) string {
 	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	bin := filepath.Join(work, "bin", "heartland")
+	bin = filepath.Join(work, "bin", "heartland")
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
 	}
@@ -73,7 +81,7 @@ func buildOfflineBinary(t *testing.T) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build -tags embedsite: %v\n%s", err, out)
 	}
-	return bin
+	return bin, snapshot
 }
 
 // copyAlone copies the file at src into a new empty folder and returns
@@ -134,7 +142,8 @@ func recordResponses(p *mapPage) *responseLog {
 // the page asked no host but that binary for anything.
 func TestOfflineBinaryServesTheWholeApp(t *testing.T) {
 	needBrowser(t)
-	bin := copyAlone(t, buildOfflineBinary(t))
+	built, snapshot := buildOfflineBinary(t)
+	bin := copyAlone(t, built)
 	cmd := exec.Command(bin)
 	cmd.Dir = filepath.Dir(bin)
 	var stderr strings.Builder
@@ -167,8 +176,16 @@ func TestOfflineBinaryServesTheWholeApp(t *testing.T) {
 		t.Fatalf("no request for the wasm was recorded; the log missed the page's requests")
 	}
 	responses.mu.Lock()
-	t.Logf("wasm served with Content-Encoding %q", responses.encodings[wasm[0]])
+	if enc := responses.encodings[wasm[0]]; enc != "br" && enc != "gzip" {
+		t.Errorf("%s came with Content-Encoding %q; want the precompressed br or gzip", wasm[0], enc)
+	}
 	responses.mu.Unlock()
+	wasmURL, err := url.Parse(wasm[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireRawFileServed(t, base, snapshot, path.Base(wasmURL.Path))
+
 	requests.mu.Lock()
 	defer requests.mu.Unlock()
 	for _, raw := range requests.urls {
@@ -183,5 +200,34 @@ func TestOfflineBinaryServesTheWholeApp(t *testing.T) {
 		case u.Scheme != origin.Scheme || u.Host != origin.Host:
 			t.Errorf("the page requested %s; want every request to go to %s", raw, origin.Host)
 		}
+	}
+}
+
+// requireRawFileServed asks the server for name with no compression, as
+// a client that accepts none would, and compares the body with the file
+// in the site directory dist.
+func requireRawFileServed(t *testing.T, base, dist, name string) {
+	t.Helper()
+	want, err := os.ReadFile(filepath.Join(dist, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest("GET", base+name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept-Encoding", "identity") // and no transparent gzip
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	got, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "" || !bytes.Equal(got, want) {
+		t.Errorf("GET /%s (Accept-Encoding: identity) = %d, Content-Encoding %q, %d bytes; want 200, none, the %d bytes of dist/%s",
+			name, res.StatusCode, res.Header.Get("Content-Encoding"), len(got), len(want), name)
 	}
 }
