@@ -55,7 +55,7 @@ type siteHandler struct {
 	site                fs.FS
 	frameAncestors      string
 	embedFrameAncestors string
-	contentTags         sync.Map // file name → ETag of files without a modification time
+	contentTags         sync.Map // NAME, NAME.br or NAME.gz → ETag, for files without a modification time
 }
 
 // siteOption configures newSiteHandler.
