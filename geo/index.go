@@ -215,11 +215,15 @@ func (ix *Index) Build() {
 		}
 	}
 	ix.grid = newGrid(ix.bound)
-	ix.parts, ix.rings = nil, ringSlabs{}
-	cells := ix.grid.cols * ix.grid.rows
+	ix.filePointsAndLines()
+	ix.filePolygons()
+	ix.built = true
+}
+
+func (ix *Index) filePointsAndLines() {
 	var points []cellEntry[pointEntry]
 	var segments []cellEntry[segEntry]
-	addSegment := func(i int, ls []orb.Point) {
+	addLine := func(i int, ls []orb.Point) {
 		for k := 0; k+1 < len(ls); k++ {
 			e := segEntry{ls[k], ls[k+1], int32(i)}
 			ix.grid.segmentCells(e.a, e.b, ix.cellMargin(), func(c, r int) {
@@ -227,10 +231,8 @@ func (ix *Index) Build() {
 			})
 		}
 	}
-	var polygonal []int32
 	for i := range ix.items {
-		it := &ix.items[i]
-		switch g := it.world.(type) {
+		switch g := ix.items[i].world.(type) {
 		case orb.Point:
 			points = append(points, ix.pointEntry(i, g))
 		case orb.MultiPoint:
@@ -238,31 +240,53 @@ func (ix *Index) Build() {
 				points = append(points, ix.pointEntry(i, p))
 			}
 		case orb.LineString:
-			addSegment(i, g)
+			addLine(i, g)
 		case orb.MultiLineString:
 			for _, l := range g {
-				addSegment(i, l)
+				addLine(i, l)
 			}
-		case orb.Polygon:
-			ix.addPolygon(it, orb.MultiPolygon{g})
-			polygonal = append(polygonal, int32(i))
-		case orb.MultiPolygon:
-			ix.addPolygon(it, g)
-			polygonal = append(polygonal, int32(i))
 		}
 	}
+	cells := ix.grid.cols * ix.grid.rows
 	ix.points = newCellLists(cells, points)
 	ix.segments = newCellLists(cells, segments)
+}
+
+func (ix *Index) filePolygons() {
+	var polygonal []int32
+	vertices, rings, cover := 0, 0, 0
+	for i := range ix.items {
+		it := &ix.items[i]
+		mp := AsMultiPolygon(it.world)
+		if mp == nil {
+			continue
+		}
+		polygonal = append(polygonal, int32(i))
+		for _, p := range mp {
+			for _, r := range p {
+				vertices, rings = vertices+len(r), rings+1
+			}
+		}
+		cols := ix.grid.col(it.bound.Right()) - ix.grid.col(it.bound.Left()) + 1
+		cover += cols * (ix.grid.row(it.bound.Top()) - ix.grid.row(it.bound.Bottom()) + 1)
+	}
+	ix.parts, ix.rings = nil, ringSlabs{
+		slabStart: make([]int32, 0, vertices/edgesPerSlab+2*rings),
+		slabEdges: make([]int32, 0, 2*vertices),
+	}
+	var span [][2]int32
+	for _, i := range polygonal {
+		span = ix.addPolygon(&ix.items[i], AsMultiPolygon(ix.items[i].world), span)
+	}
 	// Smallest first, so the first polygon found in a cell is the answer;
 	// the sort is stable, so equal bounds keep the order they were added in.
 	slices.SortStableFunc(polygonal, func(a, b int32) int { return cmp.Compare(ix.items[a].area, ix.items[b].area) })
-	var polygons []cellEntry[polyEntry]
+	polygons := make([]cellEntry[polyEntry], 0, cover)
 	var crossed []bool
 	for _, i := range polygonal {
 		polygons, crossed = ix.fileCells(i, polygons, crossed)
 	}
-	ix.polygons = newCellLists(cells, polygons)
-	ix.built = true
+	ix.polygons = newCellLists(ix.grid.cols*ix.grid.rows, polygons)
 }
 
 func (ix *Index) pointEntry(i int, p orb.Point) cellEntry[pointEntry] {
@@ -276,7 +300,8 @@ func (ix *Index) cellMargin() float64 { return ix.grid.size * 1e-3 }
 
 // addPolygon prepares the rings of a polygonal item for point-in-polygon
 // tests.
-func (ix *Index) addPolygon(it *indexItem, mp orb.MultiPolygon) {
+// span is scratch space, returned for the next call.
+func (ix *Index) addPolygon(it *indexItem, mp orb.MultiPolygon, span [][2]int32) [][2]int32 {
 	it.parts[0] = int32(len(ix.parts))
 	for _, p := range mp {
 		if len(p) == 0 {
@@ -284,11 +309,12 @@ func (ix *Index) addPolygon(it *indexItem, mp orb.MultiPolygon) {
 		}
 		first := int32(len(ix.rings.rings))
 		for _, r := range p {
-			ix.rings.add(r)
+			_, span = ix.rings.add(r, span)
 		}
 		ix.parts = append(ix.parts, [2]int32{first, int32(len(ix.rings.rings))})
 	}
 	it.parts[1] = int32(len(ix.parts))
+	return span
 }
 
 // fileCells appends the cells polygonal item i covers or crosses. A cell no

@@ -56,7 +56,14 @@ func (g grid) cellCenter(c, r int) orb.Point {
 // margin metres of, row by row; it may visit a few more, never fewer.
 func (g grid) segmentCells(a, b orb.Point, margin float64, visit func(col, row int)) {
 	ylo, yhi := min(a[1], b[1]), max(a[1], b[1])
-	for r := g.row(ylo - margin); r <= g.row(yhi+margin); r++ {
+	r0, r1 := g.row(ylo-margin), g.row(yhi+margin)
+	if r0 == r1 { // most edges: within one row, the bound is exact
+		for c := g.col(min(a[0], b[0]) - margin); c <= g.col(max(a[0], b[0])+margin); c++ {
+			visit(c, r0)
+		}
+		return
+	}
+	for r := r0; r <= r1; r++ {
 		// The part of the segment within this row, widened by margin.
 		xlo, xhi := min(a[0], b[0]), max(a[0], b[0])
 		if dy := b[1] - a[1]; dy != 0 {

@@ -31,17 +31,21 @@ type ringSlabs struct {
 	slabEdges []int32 // edge i joins pts[i] and pts[i+1]; edge len-1 joins pts[0] and pts[len-1]
 }
 
-// add prepares a ring and returns its number.
-func (rs *ringSlabs) add(r orb.Ring) int32 {
-	b := r.Bound()
+// add prepares a ring and returns its number; span is scratch space,
+// returned for the next call.
+func (rs *ringSlabs) add(r orb.Ring, span [][2]int32) (int32, [][2]int32) {
+	b := ringBound(r)
 	sr := slabRing{pts: r, bound: b, x0: b.Left(), slabs: int32(max(1, min(len(r)/edgesPerSlab, 1<<16)))}
 	if w := b.Right() - b.Left(); w > 0 {
 		sr.inv = float64(sr.slabs) / w
 	}
 	sr.first = int32(len(rs.slabStart))
 	// Count each slab's edges, turn the counts into starts, then fill.
-	span := make([][2]int32, len(r))
-	counts := make([]int32, sr.slabs+1)
+	span = slices.Grow(span[:0], len(r))[:len(r)]
+	base := int32(len(rs.slabEdges))
+	rs.slabStart = slices.Grow(rs.slabStart, int(sr.slabs)+1)[:int(sr.first+sr.slabs)+1]
+	counts := rs.slabStart[sr.first:]
+	clear(counts)
 	for i := range r {
 		a, b := sr.edge(r, i)
 		span[i] = [2]int32{sr.slab(min(a[0], b[0])), sr.slab(max(a[0], b[0]))}
@@ -49,23 +53,37 @@ func (rs *ringSlabs) add(r orb.Ring) int32 {
 			counts[s+1]++
 		}
 	}
+	counts[0] = base
 	for s := int32(1); s <= sr.slabs; s++ {
 		counts[s] += counts[s-1]
 	}
-	base := int32(len(rs.slabEdges))
-	for _, c := range counts {
-		rs.slabStart = append(rs.slabStart, base+c)
-	}
-	rs.slabEdges = slices.Grow(rs.slabEdges, int(counts[sr.slabs]))[:int(base+counts[sr.slabs])]
-	fill := counts[:sr.slabs]
-	for i, sp := range span {
-		for s := sp[0]; s <= sp[1]; s++ {
-			rs.slabEdges[base+fill[s]] = int32(i)
-			fill[s]++
+	total := int(counts[sr.slabs] - base)
+	rs.slabEdges = slices.Grow(rs.slabEdges, total)[:int(base)+total]
+	// Fill each slab from its end down, leaving counts[s] at slab s's start.
+	for i := len(span) - 1; i >= 0; i-- {
+		for s := span[i][1]; s >= span[i][0]; s-- {
+			counts[s+1]--
+			rs.slabEdges[counts[s+1]] = int32(i)
 		}
 	}
+	// counts[s+1] now holds slab s's start; shift them into place.
+	copy(counts, counts[1:])
+	counts[sr.slabs] = base + int32(total)
 	rs.rings = append(rs.rings, sr)
-	return int32(len(rs.rings) - 1)
+	return int32(len(rs.rings) - 1), span
+}
+
+// ringBound is r.Bound(), a few times faster for long rings.
+func ringBound(r orb.Ring) orb.Bound {
+	if len(r) == 0 {
+		return orb.Bound{}
+	}
+	b := orb.Bound{Min: r[0], Max: r[0]}
+	for _, p := range r[1:] {
+		b.Min[0], b.Max[0] = min(b.Min[0], p[0]), max(b.Max[0], p[0])
+		b.Min[1], b.Max[1] = min(b.Min[1], p[1]), max(b.Max[1], p[1])
+	}
+	return b
 }
 
 // slab returns the slab of world x. The arithmetic is monotonic in x, so an

@@ -1,6 +1,7 @@
 package geo_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -193,4 +194,34 @@ func hitID(h geo.Hit, ok bool) string {
 		return ""
 	}
 	return h.Feature.ID
+}
+
+func TestIndexQueryOnNaNFindsNothing(t *testing.T) {
+	ix := countryIndex(t)
+	w := geo.CentralAsia.Forward(almaty)
+	nan := math.NaN()
+	for _, tt := range []struct {
+		at  orb.Point
+		tol float64
+	}{{orb.Point{nan, w[1]}, 1000}, {orb.Point{w[0], nan}, 1000}, {w, nan}} {
+		if hit, ok := ix.Query(tt.at, tt.tol, nil); ok {
+			t.Errorf("Query(%v, %v) = %q; want no hit", tt.at, tt.tol, hitID(hit, ok))
+		}
+	}
+}
+
+// A pointer move must not make garbage: the browser hit-tests on every one.
+func TestIndexQueryDoesNotAllocate(t *testing.T) {
+	layers := appLayers(t)
+	ix := appIndex(t, layers, false)
+	queries := randomWorldPoints(256, geo.CentralAsia.ForwardBound(layers[0].Bound()), 3)
+	shown := map[string]bool{"countries": true, "cities": true}
+	visible := func(layer string, _ *geo.Feature) bool { return shown[layer] }
+	i := 0
+	if n := testing.AllocsPerRun(1000, func() {
+		ix.Query(queries[i%len(queries)], 20000, visible)
+		i++
+	}); n != 0 {
+		t.Errorf("Query allocates %v times per call; want 0", n)
+	}
 }
