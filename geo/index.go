@@ -274,9 +274,9 @@ func (ix *Index) filePolygons() {
 		slabStart: make([]int32, 0, vertices/edgesPerSlab+2*rings),
 		slabEdges: make([]int32, 0, 2*vertices),
 	}
-	var span [][2]int32
+	var scratch []int32
 	for _, i := range polygonal {
-		span = ix.addPolygon(&ix.items[i], AsMultiPolygon(ix.items[i].world), span)
+		scratch = ix.addPolygon(&ix.items[i], AsMultiPolygon(ix.items[i].world), scratch)
 	}
 	// Smallest first, so the first polygon found in a cell is the answer;
 	// the sort is stable, so equal bounds keep the order they were added in.
@@ -300,8 +300,8 @@ func (ix *Index) cellMargin() float64 { return ix.grid.size * 1e-3 }
 
 // addPolygon prepares the rings of a polygonal item for point-in-polygon
 // tests.
-// span is scratch space, returned for the next call.
-func (ix *Index) addPolygon(it *indexItem, mp orb.MultiPolygon, span [][2]int32) [][2]int32 {
+// scratch is scratch space, returned for the next call.
+func (ix *Index) addPolygon(it *indexItem, mp orb.MultiPolygon, scratch []int32) []int32 {
 	it.parts[0] = int32(len(ix.parts))
 	for _, p := range mp {
 		if len(p) == 0 {
@@ -309,12 +309,41 @@ func (ix *Index) addPolygon(it *indexItem, mp orb.MultiPolygon, span [][2]int32)
 		}
 		first := int32(len(ix.rings.rings))
 		for _, r := range p {
-			_, span = ix.rings.add(r, span)
+			_, scratch = ix.rings.add(r, scratch)
 		}
 		ix.parts = append(ix.parts, [2]int32{first, int32(len(ix.rings.rings))})
 	}
 	it.parts[1] = int32(len(ix.parts))
-	return span
+	return scratch
+}
+
+// markEdges calls mark for every cell an edge of ring r passes near. Most
+// edges are short: the cells of their ends, widened by the margin, found
+// once per vertex, are all they touch.
+func (ix *Index) markEdges(r orb.Ring, mark func(col, row int)) {
+	g, m := ix.grid, ix.cellMargin()
+	type cells struct{ c0, c1, r0, r1 int }
+	at := func(p orb.Point) cells {
+		return cells{g.col(p[0] - m), g.col(p[0] + m), g.row(p[1] - m), g.row(p[1] + m)}
+	}
+	if len(r) == 0 {
+		return
+	}
+	prev := at(r[len(r)-1])
+	for k, p := range r {
+		cur := at(p)
+		r0, r1 := min(prev.r0, cur.r0), max(prev.r1, cur.r1)
+		if r0 == r1 {
+			for c := min(prev.c0, cur.c0); c <= max(prev.c1, cur.c1); c++ {
+				mark(c, r0)
+			}
+		} else if k > 0 {
+			g.segmentCells(r[k-1], p, m, mark)
+		} else {
+			g.segmentCells(r[len(r)-1], p, m, mark)
+		}
+		prev = cur
+	}
 }
 
 // fileCells appends the cells polygonal item i covers or crosses. A cell no
@@ -335,10 +364,7 @@ func (ix *Index) fileCells(i int32, dst []cellEntry[polyEntry], crossed []bool) 
 	}
 	for _, part := range ix.parts[it.parts[0]:it.parts[1]] {
 		for _, sr := range ix.rings.rings[part[0]:part[1]] {
-			for k := range sr.pts {
-				a, b := sr.edge(sr.pts, k)
-				g.segmentCells(a, b, ix.cellMargin(), mark)
-			}
+			ix.markEdges(sr.pts, mark)
 		}
 	}
 	for r := r0; r <= r1; r++ {

@@ -15,9 +15,11 @@ type grid struct {
 }
 
 // maxGridCells is the number of cells along the longer side of the grid:
-// about 25 km at the scale of the map region, so a 6-pixel pick radius at
-// the home zoom spans two or three cells and a cell meets few borders.
-const maxGridCells = 256
+// cells of about 50 km over the map region, so a 6-pixel pick radius at the
+// home zoom (18 km) reaches at most four cells and a cell meets at most a
+// few countries' borders. Finer grids measured no faster and took more
+// memory.
+const maxGridCells = 128
 
 func newGrid(b orb.Bound) grid {
 	w, h := b.Right()-b.Left(), b.Top()-b.Bottom()

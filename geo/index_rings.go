@@ -31,25 +31,36 @@ type ringSlabs struct {
 	slabEdges []int32 // edge i joins pts[i] and pts[i+1]; edge len-1 joins pts[0] and pts[len-1]
 }
 
-// add prepares a ring and returns its number; span is scratch space,
+// add prepares a ring and returns its number; slabOf is scratch space,
 // returned for the next call.
-func (rs *ringSlabs) add(r orb.Ring, span [][2]int32) (int32, [][2]int32) {
+func (rs *ringSlabs) add(r orb.Ring, slabOf []int32) (int32, []int32) {
 	b := ringBound(r)
 	sr := slabRing{pts: r, bound: b, x0: b.Left(), slabs: int32(max(1, min(len(r)/edgesPerSlab, 1<<16)))}
 	if w := b.Right() - b.Left(); w > 0 {
 		sr.inv = float64(sr.slabs) / w
 	}
 	sr.first = int32(len(rs.slabStart))
+	slabOf = slices.Grow(slabOf[:0], len(r))[:len(r)]
+	for i, p := range r {
+		slabOf[i] = sr.slab(p[0])
+	}
+	// Edge i runs from slab span(i)[0] to span(i)[1]: the slab arithmetic is
+	// monotonic, so the slabs of its ends bound it.
+	span := func(i int) (int32, int32) {
+		j := i + 1
+		if i == len(r)-1 {
+			j = 0
+		}
+		return min(slabOf[i], slabOf[j]), max(slabOf[i], slabOf[j])
+	}
 	// Count each slab's edges, turn the counts into starts, then fill.
-	span = slices.Grow(span[:0], len(r))[:len(r)]
 	base := int32(len(rs.slabEdges))
 	rs.slabStart = slices.Grow(rs.slabStart, int(sr.slabs)+1)[:int(sr.first+sr.slabs)+1]
 	counts := rs.slabStart[sr.first:]
 	clear(counts)
 	for i := range r {
-		a, b := sr.edge(r, i)
-		span[i] = [2]int32{sr.slab(min(a[0], b[0])), sr.slab(max(a[0], b[0]))}
-		for s := span[i][0]; s <= span[i][1]; s++ {
+		lo, hi := span(i)
+		for s := lo; s <= hi; s++ {
 			counts[s+1]++
 		}
 	}
@@ -59,18 +70,19 @@ func (rs *ringSlabs) add(r orb.Ring, span [][2]int32) (int32, [][2]int32) {
 	}
 	total := int(counts[sr.slabs] - base)
 	rs.slabEdges = slices.Grow(rs.slabEdges, total)[:int(base)+total]
-	// Fill each slab from its end down, leaving counts[s] at slab s's start.
-	for i := len(span) - 1; i >= 0; i-- {
-		for s := span[i][1]; s >= span[i][0]; s-- {
+	// Fill each slab from its end down, leaving counts[s+1] at slab s's
+	// start; then shift the starts into place.
+	for i := len(r) - 1; i >= 0; i-- {
+		lo, hi := span(i)
+		for s := hi; s >= lo; s-- {
 			counts[s+1]--
 			rs.slabEdges[counts[s+1]] = int32(i)
 		}
 	}
-	// counts[s+1] now holds slab s's start; shift them into place.
 	copy(counts, counts[1:])
 	counts[sr.slabs] = base + int32(total)
 	rs.rings = append(rs.rings, sr)
-	return int32(len(rs.rings) - 1), span
+	return int32(len(rs.rings) - 1), slabOf
 }
 
 // ringBound is r.Bound(), a few times faster for long rings.
@@ -80,8 +92,16 @@ func ringBound(r orb.Ring) orb.Bound {
 	}
 	b := orb.Bound{Min: r[0], Max: r[0]}
 	for _, p := range r[1:] {
-		b.Min[0], b.Max[0] = min(b.Min[0], p[0]), max(b.Max[0], p[0])
-		b.Min[1], b.Max[1] = min(b.Min[1], p[1]), max(b.Max[1], p[1])
+		if p[0] < b.Min[0] {
+			b.Min[0] = p[0]
+		} else if p[0] > b.Max[0] {
+			b.Max[0] = p[0]
+		}
+		if p[1] < b.Min[1] {
+			b.Min[1] = p[1]
+		} else if p[1] > b.Max[1] {
+			b.Max[1] = p[1]
+		}
 	}
 	return b
 }
