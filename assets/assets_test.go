@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 )
@@ -137,7 +138,7 @@ func TestDecodeFactsRejects(t *testing.T) {
 }
 
 func FuzzDecodeFacts(f *testing.F) {
-	real, err := files.ReadFile("countries/facts.json")
+	real, err := fs.ReadFile(files, "countries/facts.json")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package assets
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestPackedLayersMatchGeoJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := files.ReadFile("packed/" + lf.path + ".bin")
+		got, err := fs.ReadFile(files, "packed/"+lf.path+".bin")
 		if err != nil {
 			t.Fatal(err)
 		}

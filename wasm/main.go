@@ -33,8 +33,45 @@ func main() {
 	}
 }
 
+// loadData waits for the data bundle heartland.js fetches beside the wasm
+// and hands it to the assets package.
+func loadData() error {
+	promise := js.Global().Get("heartland").Get("_data")
+	if promise.Type() != js.TypeObject {
+		return fmt.Errorf("the page did not fetch the map's data (heartland-data.bin)")
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	onData := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		u8 := js.Global().Get("Uint8Array").New(args[0])
+		b := make([]byte, u8.Length())
+		js.CopyBytesToGo(b, u8)
+		done <- result{b: b}
+		return nil
+	})
+	onFail := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done <- result{err: fmt.Errorf("the map's data could not be downloaded (%s)", args[0].Get("message").String())}
+		return nil
+	})
+	defer onData.Release()
+	defer onFail.Release()
+	promise.Call("then", onData, onFail)
+	r := <-done
+	if r.err != nil {
+		return r.err
+	}
+	return assets.UseBundle(r.b)
+}
+
 func newGame() (*Game, error) {
 	start := time.Now()
+	if err := loadData(); err != nil {
+		return nil, err
+	}
+	loaded := time.Now()
 	cfg := readConfig()
 	applyTheme(cfg.theme) // before any colour is copied into a mesh or style
 	layers, err := assets.Layers()
@@ -85,7 +122,7 @@ func newGame() (*Game, error) {
 	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
 	g.listenPage()
 	g.onFrame = g.firstFrame
-	g.timings = map[string]any{"decodeMs": ms(decoded.Sub(start)), "sceneMs": ms(projected.Sub(decoded)),
+	g.timings = map[string]any{"dataWaitMs": ms(loaded.Sub(start)), "decodeMs": ms(decoded.Sub(loaded)), "sceneMs": ms(projected.Sub(decoded)),
 		"uiMs": ms(time.Since(projected))}
 	return g, nil
 }

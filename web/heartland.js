@@ -113,6 +113,12 @@
     // support takes hundreds of milliseconds in software rendering.
     api.timing.startMs = performance.now();
     const download = fetch("heartland.wasm");
+    // The map's data comes beside the wasm, in parallel with compiling it.
+    api._data = fetch("heartland-data.bin").then((r) => {
+      if (!r.ok) throw new Error("heartland-data.bin: HTTP " + r.status);
+      return r.arrayBuffer();
+    });
+    api._data.catch(() => {}); // the wasm reports it
     if (!hasWebGL2()) {
       api._fail("This browser has WebGL 2 turned off or unavailable, and the map needs it to draw. Try another browser or enable hardware acceleration.");
       return;

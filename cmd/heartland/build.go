@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"heartland/assets"
 )
 
 func init() {
@@ -161,6 +163,11 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 		}
 		files = replaceOrAppend(files, f)
 	}
+	data, err := writeDataBundle(cfg.outDir)
+	if err != nil {
+		return nil, err
+	}
+	files = replaceOrAppend(files, data)
 	if cfg.posters {
 		svg, png := filepath.Join(cfg.outDir, "poster.svg"), filepath.Join(cfg.outDir, "poster.png")
 		view := filepath.Join(cfg.outDir, "poster.json")
@@ -324,4 +331,20 @@ func replaceOrAppend(files []builtFile, f builtFile) []builtFile {
 		}
 	}
 	return append(files, f)
+}
+
+// dataBundleName is the data the wasm reads at start (assets.Bundle),
+// fetched beside it by heartland.js.
+const dataBundleName = "heartland-data.bin"
+
+// writeDataBundle writes the wasm's data bundle into outDir.
+func writeDataBundle(outDir string) (builtFile, error) {
+	b, err := assets.Bundle()
+	if err != nil {
+		return builtFile{}, fmt.Errorf("data bundle: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(outDir, dataBundleName), b, 0o644); err != nil {
+		return builtFile{}, err
+	}
+	return builtFile{rel: dataBundleName, raw: int64(len(b))}, nil
 }

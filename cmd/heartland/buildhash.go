@@ -26,7 +26,7 @@ const manifestName = "manifest.json"
 
 // hashedExts are the kinds of file the pages load by names the build can
 // see and rewrite.
-var hashedExts = map[string]bool{".wasm": true, ".js": true, ".css": true}
+var hashedExts = map[string]bool{".wasm": true, ".js": true, ".css": true, ".bin": true}
 
 // stableNames keep their names although their kind is hashed: host pages
 // include embed.js and reference the posters by absolute URL.

@@ -70,7 +70,7 @@ func TestBuildHashesAssetNamesAndRewritesReferences(t *testing.T) {
 	files := mustBuild(t, cfg)
 	manifest := readManifest(t, cfg)
 
-	renamed := []string{"heartland.wasm", "wasm_exec.js", "heartland.js", "style.css",
+	renamed := []string{"heartland.wasm", "heartland-data.bin", "wasm_exec.js", "heartland.js", "style.css",
 		"examples/story.js", "examples/story.css"}
 	for _, src := range renamed {
 		got, ok := manifest[src]

@@ -20,7 +20,7 @@ import (
 // compressibleExts are the file types that get .br and .gz siblings.
 var compressibleExts = map[string]bool{
 	".wasm": true, ".js": true, ".css": true, ".html": true,
-	".json": true, ".svg": true, ".geojson": true,
+	".json": true, ".svg": true, ".geojson": true, ".bin": true,
 }
 
 // largeFileBytes splits files into those compressed at brotli quality 11

@@ -37,6 +37,7 @@ var contentTypes = map[string]string{
 	".png":     "image/png",
 	".woff2":   "font/woff2",
 	".txt":     "text/plain; charset=utf-8",
+	".bin":     "application/octet-stream",
 }
 
 // precompressed lists the sibling files written by `heartland build`, in

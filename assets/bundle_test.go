@@ -1,0 +1,72 @@
+package assets
+
+import (
+	"io/fs"
+	"reflect"
+	"testing"
+)
+
+// The browser reads the same data from the bundle as programs do from the
+// files built in.
+func TestBundleCarriesEveryFileTheBrowserReads(t *testing.T) {
+	layers, err := Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := LoadFacts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := Stories()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := files
+	t.Cleanup(func() { files = saved })
+	if err := UseBundle(b); err != nil {
+		t.Fatal(err)
+	}
+	gotLayers, err := Layers()
+	if err != nil {
+		t.Fatalf("Layers() from the bundle: %v", err)
+	}
+	if len(gotLayers) != len(layers) {
+		t.Fatalf("the bundle gives %d layers; want %d", len(gotLayers), len(layers))
+	}
+	for i := range layers {
+		if got, want := len(gotLayers[i].Features), len(layers[i].Features); got != want {
+			t.Errorf("layer %s from the bundle has %d features; want %d", layers[i].ID, got, want)
+		}
+	}
+	gotFacts, err := LoadFacts()
+	if err != nil {
+		t.Fatalf("LoadFacts() from the bundle: %v", err)
+	}
+	if !reflect.DeepEqual(gotFacts, facts) {
+		t.Error("facts from the bundle differ from the built-in ones")
+	}
+	gotStories, err := Stories()
+	if err != nil || len(gotStories) != len(stories) {
+		t.Errorf("Stories() from the bundle = %d stories, %v; want %d", len(gotStories), err, len(stories))
+	}
+	if _, err := fs.Stat(files, "borders/countries.geojson"); err == nil {
+		t.Error("the bundle carries the GeoJSON sources, which the browser does not read")
+	}
+}
+
+func TestUseBundleRefusesABrokenBundle(t *testing.T) {
+	saved := files
+	t.Cleanup(func() { files = saved })
+	for _, b := range [][]byte{nil, []byte("not a zip"), []byte("PK\x03\x04 truncated")} {
+		if err := UseBundle(b); err == nil {
+			t.Errorf("UseBundle(%q) = nil; want an error", b)
+		}
+	}
+	if files != saved {
+		t.Error("a broken bundle replaced the data files")
+	}
+}
