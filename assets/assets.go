@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"heartland/geo"
@@ -37,11 +38,20 @@ func (noFiles) Open(name string) (fs.File, error) {
 // bundled lists the files the browser needs.
 var bundled = []string{"packed/*.bin", "countries/facts.json", "stories/*.json"}
 
-// Bundle writes the files the browser needs into one uncompressed zip: the
-// server compresses the whole, which beats compressing each file.
-func Bundle() ([]byte, error) {
+// Bundle writes the files the browser needs, and extra files by name, into
+// one uncompressed zip: the server compresses the whole, which beats
+// compressing each file.
+func Bundle(extra map[string][]byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	add := func(name string, raw []byte) error {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(raw)
+		return err
+	}
 	for _, pattern := range bundled {
 		names, err := fs.Glob(files, pattern)
 		if err != nil {
@@ -52,13 +62,19 @@ func Bundle() ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Store})
-			if err != nil {
+			if err := add(n, raw); err != nil {
 				return nil, err
 			}
-			if _, err := w.Write(raw); err != nil {
-				return nil, err
-			}
+		}
+	}
+	names := make([]string, 0, len(extra))
+	for n := range extra {
+		names = append(names, n)
+	}
+	sort.Strings(names) // the same bundle, byte for byte, from the same files
+	for _, n := range names {
+		if err := add(n, extra[n]); err != nil {
+			return nil, err
 		}
 	}
 	if err := zw.Close(); err != nil {

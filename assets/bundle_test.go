@@ -21,7 +21,7 @@ func TestBundleCarriesEveryFileTheBrowserReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Bundle()
+	b, err := Bundle(map[string][]byte{"fonts/x.ttf": []byte("font")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +52,9 @@ func TestBundleCarriesEveryFileTheBrowserReads(t *testing.T) {
 	gotStories, err := Stories()
 	if err != nil || len(gotStories) != len(stories) {
 		t.Errorf("Stories() from the bundle = %d stories, %v; want %d", len(gotStories), err, len(stories))
+	}
+	if got, err := fs.ReadFile(files, "fonts/x.ttf"); err != nil || string(got) != "font" {
+		t.Errorf("the extra file in the bundle reads %q, %v; want \"font\"", got, err)
 	}
 	if _, err := fs.Stat(files, "borders/countries.geojson"); err == nil {
 		t.Error("the bundle carries the GeoJSON sources, which the browser does not read")

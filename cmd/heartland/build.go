@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"heartland/assets"
+	"heartland/internal/poster"
 )
 
 func init() {
@@ -339,7 +340,7 @@ const dataBundleName = "heartland-data.bin"
 
 // writeDataBundle writes the wasm's data bundle into outDir.
 func writeDataBundle(outDir string) (builtFile, error) {
-	b, err := assets.Bundle()
+	b, err := assets.Bundle(poster.FontBundle()) // the fonts for posters drawn in the browser
 	if err != nil {
 		return builtFile{}, fmt.Errorf("data bundle: %w", err)
 	}

@@ -7,17 +7,18 @@ import (
 	"sync"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 )
 
-// goFonts parses the compiled-in Go fonts once; they are the app's fonts.
+// goFonts parses the Go fonts once; they are the posters' fonts.
 var goFonts = sync.OnceValues(func() ([3]*opentype.Font, error) {
 	var out [3]*opentype.Font
-	for i, ttf := range goTTF {
+	ttfs, err := goTTF()
+	if err != nil {
+		return out, err
+	}
+	for i, ttf := range ttfs {
 		f, err := opentype.Parse(ttf)
 		if err != nil {
 			return out, fmt.Errorf("parsing Go font %d: %w", i, err)
@@ -66,10 +67,11 @@ func (f *faces) measure(s string, st TextStyle) (width, ascent, descent float64)
 
 func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
 
-// goTTF are the Go fonts' files by Font, and fontCSS how each is selected.
+// FontFiles names the Go fonts' files by Font, as the browser's data
+// bundle carries them (fonts_js.go), and fontCSS says how each is selected.
 var (
-	goTTF   = [3][]byte{goregular.TTF, gobold.TTF, goitalic.TTF}
-	fontCSS = [3]string{"font-weight:normal;font-style:normal", "font-weight:bold;font-style:normal", "font-weight:normal;font-style:italic"}
+	FontFiles = [3]string{"fonts/Go-Regular.ttf", "fonts/Go-Bold.ttf", "fonts/Go-Italic.ttf"}
+	fontCSS   = [3]string{"font-weight:normal;font-style:normal", "font-weight:bold;font-style:normal", "font-weight:normal;font-style:italic"}
 )
 
 // writeFontFaces writes a <style> with an @font-face, as a data URL, for
@@ -79,11 +81,15 @@ func writeFontFaces(w io.Writer, labels []Label) {
 	for _, l := range labels {
 		used[l.Style.Font] = true
 	}
+	ttfs, err := goTTF()
+	if err != nil {
+		return // the labels were measured with these fonts, so they loaded before
+	}
 	io.WriteString(w, "<style>")
 	for f, ok := range used {
 		if ok {
 			fmt.Fprintf(w, "@font-face{font-family:Go;%s;src:url(data:font/ttf;base64,%s) format('truetype')}",
-				fontCSS[f], base64.StdEncoding.EncodeToString(goTTF[f]))
+				fontCSS[f], base64.StdEncoding.EncodeToString(ttfs[f]))
 		}
 	}
 	io.WriteString(w, "</style>\n")
