@@ -99,6 +99,7 @@ func (g *Game) openStory(id string, step int) bool {
 		g.ui.warn("no story with id " + id)
 		return false
 	}
+	g.closeQuiz() // one guided mode at a time: the story bar and the quiz card share the foot of the map
 	g.story.current = &s
 	g.story.bar.Set("hidden", false)
 	g.goStep(step - 1)

@@ -266,3 +266,18 @@ func saveQuizShot(t *testing.T, name string, png []byte) {
 		os.WriteFile(filepath.Join(dir, name), png, 0o644)
 	}
 }
+
+// One guided mode at a time: opening the story closes the quiz, so the
+// story bar and the quiz card never cover each other.
+func TestOpeningAStoryClosesTheQuiz(t *testing.T) {
+	p := openMap(t, "")
+	p.waitFor("the quiz to start", func() (bool, string) {
+		evalJS[any](p, `heartland.startQuiz("countries", 1)`)
+		q := p.quiz()
+		return q.Set == "countries", fmt.Sprintf("quiz() = %+v", q)
+	})
+	p.waitJS("the quiz card", `!document.querySelector(".quiz-card").hidden`)
+	evalJS[any](p, `document.getElementById("story-open").click()`)
+	p.waitJS("the story bar", `!document.querySelector(".story-bar").hidden`)
+	p.waitJS("the quiz card to close", `document.querySelector(".quiz-card").hidden`)
+}
