@@ -85,5 +85,14 @@ data:
 	bash scripts/lakes.sh
 	$(GO) run ./cmd/heartland pack -dirs assets/borders,assets/layers -out assets/packed
 
+## bench: Go benchmarks and Heartland against Leaflet and MapLibre in headless Chromium; writes BENCHMARKS.md (about 20 min)
+# One npm install for every pinned package: a later `npm install --no-save`
+# of some of them would prune the rest. BENCH_FLAGS: e.g. -runs 5 -dprs 1,2.
+BENCH_FLAGS ?=
+bench: dist
+	mkdir -p build/npm && cd build/npm && npm install --no-save --no-audit --no-fund \
+		axe-core@4.14.1 leaflet@1.9.4 maplibre-gl@6.17.0 world-atlas@2.0.2
+	$(GO) run ./cmd/bench $(BENCH_FLAGS)
+
 clean:
 	rm -rf build dist $(SITE)
