@@ -31,6 +31,18 @@ type textRaster struct {
 	canvas, ctx js.Value
 	width       int // the canvas's size, kept to skip resizing it
 	height      int
+	// The context's state as last set: setting a font makes the browser
+	// parse it again, which costs more than measuring the text.
+	font, fill, stroke string
+	lineWidth          float64
+}
+
+// setFont sets the context's font unless it is already that.
+func (r *textRaster) setFont(font string) {
+	if font != r.font {
+		r.ctx.Set("font", font)
+		r.font = font
+	}
 }
 
 func newTextRaster() *textRaster {
@@ -46,7 +58,7 @@ func cssFont(st *labelStyle, px float64) string {
 
 // measure returns the width and height of a text in a style, CSS pixels.
 func (r *textRaster) measure(s string, st *labelStyle) (w, h float64) {
-	r.ctx.Set("font", cssFont(st, st.size))
+	r.setFont(cssFont(st, st.size))
 	return r.ctx.Call("measureText", s).Get("width").Float(), st.size * lineHeight
 }
 
@@ -54,23 +66,33 @@ func (r *textRaster) measure(s string, st *labelStyle) (w, h float64) {
 // halo of halo device pixels, into a new image whose text starts halo
 // pixels from its left and top edges.
 func (r *textRaster) render(s string, st *labelStyle, px, halo float64) *ebiten.Image {
-	font := cssFont(st, px)
-	r.ctx.Set("font", font)
+	r.setFont(cssFont(st, px))
 	tw := r.ctx.Call("measureText", s).Get("width").Float()
 	w, h := int(math.Ceil(tw+2*halo))+1, int(math.Ceil(px*lineHeight+2*halo))+1
+	ctx := r.ctx
 	if w > r.width || h > r.height { // resizing a canvas clears it and its state
-		r.width, r.height = max(w, r.width), max(h, r.height)
+		r.width, r.height = max(w+64, r.width), max(h+8, r.height)
 		r.canvas.Set("width", r.width)
 		r.canvas.Set("height", r.height)
-		r.ctx.Set("font", font)
+		font := r.font
+		r.font, r.fill, r.stroke, r.lineWidth = "", "", "", 0
+		r.setFont(font)
+		ctx.Set("textBaseline", "middle")
+		ctx.Set("lineJoin", "round")
 	}
-	ctx := r.ctx
 	ctx.Call("clearRect", 0, 0, w, h)
-	ctx.Set("textBaseline", "middle")
-	ctx.Set("lineJoin", "round")
-	ctx.Set("lineWidth", 2*halo)
-	ctx.Set("strokeStyle", cssColor(colorHalo))
-	ctx.Set("fillStyle", cssColor(st.color))
+	if r.lineWidth != 2*halo {
+		r.lineWidth = 2 * halo
+		ctx.Set("lineWidth", r.lineWidth)
+	}
+	if c := cssColor(colorHalo); c != r.stroke {
+		r.stroke = c
+		ctx.Set("strokeStyle", c)
+	}
+	if c := cssColor(st.color); c != r.fill {
+		r.fill = c
+		ctx.Set("fillStyle", c)
+	}
 	y := halo + px*lineHeight/2
 	ctx.Call("strokeText", s, halo, y)
 	ctx.Call("fillText", s, halo, y)
