@@ -52,7 +52,7 @@ var metrics = []struct{ key, label string }{
 	{"embedReady", "embed.html: interactive (ms)"},
 	{"frameMedian", "frame interval, median (ms)"},
 	{"frameP95", "frame interval, p95 (ms)"},
-	{"frameOver", "frames over 16.7 ms (of the run's frames)"},
+	{"frameOver", "frames over 16.7 ms (by more than 1 ms of vsync jitter)"},
 	{"frames", "frames drawn on the 240-event path"},
 	{"appP95", "Heartland Update+Draw, p95 (ms)"},
 	{"idleTree", "idle CPU, whole browser process tree (ms/s)"},
