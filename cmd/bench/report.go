@@ -226,7 +226,7 @@ func (r *report) writeBrowser(w func(string, ...any)) {
 	w("All pages draw the same features — `assets/borders/{countries,boundaries,lakes}.geojson` and `assets/layers/*.geojson`, the geometry Heartland draws, exported with its colours and line widths — ")
 	w("fitted to the area Heartland's home view frames (lon %g…%g, lat %g…%g; Heartland keeps it clear of its legend, in its Albers projection, the anchors in Web Mercator). ", homeView[0], homeView[2], homeView[1], homeView[3])
 	w("The NE 10m columns draw raw Natural Earth 1:10m admin-0 (world-atlas `countries-10m.json`, the whole world) instead. ")
-	w("Leaflet 1.9.4 draws SVG; MapLibre GL JS 6.17.0 draws WebGL from one GeoJSON source; both are served brotli-compressed, like Heartland's files.\n\n")
+	w("Leaflet 1.9.4 draws SVG; MapLibre GL JS 6.17.0 draws WebGL from one GeoJSON source; both are served brotli-compressed, like Heartland's files. The anchors draw points as circles and no labels (MapLibre would need a glyph server) nor dashes for planned routes; Heartland draws its symbols, labels and dashes, so it does a little more work.\n\n")
 	w("How: headless Chromium on SwiftShader gives no paint-timing entries, so first pixels are the task after the next animation frame that follows: `heartland.ready` (index.html), the poster image's decode (embed.html), Leaflet adding the layers, MapLibre's first render with the source loaded. ")
 	w("`ready` is each page's own signal: `heartland.timing.readyMs` (first full frame), Leaflet's layers added, MapLibre's first `idle`. ")
 	w("Frames are requestAnimationFrame intervals while the same 240 input events arrive one per 16.7 ms over CDP (a 120-step figure-of-eight drag, then 60 wheel steps in and 60 out). ")
