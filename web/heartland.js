@@ -102,7 +102,20 @@
     });
   }
 
+  // Ebiten asks navigator.getGamepads() on every frame it draws. Once a
+  // page has called it, Chromium keeps a gamepad-polling thread running,
+  // which cost 22 ms of CPU a second here while the map stood still; over
+  // plain http (a classroom LAN) the method is missing and Ebiten warns in
+  // the console on every frame. The map takes no gamepad input, so it gets
+  // none. Ebiten treats a null answer as "no gamepads".
+  function withoutGamepads() {
+    try {
+      Object.defineProperty(navigator, "getGamepads", { value: () => null, configurable: true });
+    } catch (e) { /* a browser that refuses keeps its own */ }
+  }
+
   async function start() {
+    withoutGamepads();
     document.getElementById("loader").hidden = false;
     document.getElementById("error-reload").addEventListener("click", () => location.reload());
     if (typeof Go !== "function") {
