@@ -136,14 +136,14 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 		if g.scene.visible["water"] { // dry now: land that a selection may cover
 			m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
-		if f, ok := m.fill[g.hover]; ok && g.hover != g.selected {
+		if f := m.countryFill(g.scene, g.hover); f != nil && g.hover != g.selected {
 			f.color = colorHoverMuted
 			if it := g.scene.byID[g.hover]; it != nil && it.central {
 				f.color = colorHover
 			}
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
-		if f, ok := m.fill[g.selected]; ok && g.spotlit() == "" { // the spotlight marks it enough
+		if f := m.countryFill(g.scene, g.selected); f != nil && g.spotlit() == "" { // the spotlight marks it enough
 			f.color = colorSelected
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
@@ -175,7 +175,7 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 
 // drawOutline outlines the selected country.
 func (g *Game) drawOutline(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
-	if o, ok := m.outline[g.selected]; ok {
+	if o := m.countryOutline(g.scene, g.selected); o != nil {
 		o.draw(screen, v, 1.25*dpr, ebiten.FillRuleFillAll)
 	}
 }

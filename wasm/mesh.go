@@ -16,13 +16,17 @@ type view struct {
 	smooth    bool // anti-alias
 }
 
-// mesh is a geo.Mesh with its colour and the Ebiten vertices it is drawn
-// with, allocated once and repositioned when the view changes.
+// mesh is a geo.Mesh with its colour.
 type mesh struct {
 	geo.Mesh
 	color color.RGBA
-	verts [][]ebiten.Vertex // per chunk
 }
+
+// vertexScratch holds one chunk's vertices while it is drawn. Ebiten copies
+// vertices during DrawTriangles, so meshes need not keep their own: those
+// took 48 bytes per vertex for every cached level, over 70 MB of the heap
+// after zooming in to full detail.
+var vertexScratch []ebiten.Vertex
 
 // draw positions the vertices for the transform x' = a*x + tx, y' = -a*y +
 // ty (device pixels), offsets stroke corners by halfWidth device pixels and
@@ -31,11 +35,11 @@ type mesh struct {
 func (m *mesh) draw(dst *ebiten.Image, v view, halfWidth float32, rule ebiten.FillRule) {
 	op := &ebiten.DrawTrianglesOptions{FillRule: rule, AntiAlias: v.smooth}
 	r, g, b, al := float32(m.color.R)/255, float32(m.color.G)/255, float32(m.color.B)/255, float32(m.color.A)/255
-	for len(m.verts) < len(m.Chunks) {
-		m.verts = append(m.verts, make([]ebiten.Vertex, len(m.Chunks[len(m.verts)].WX)))
-	}
-	for ci, c := range m.Chunks {
-		vs := m.verts[ci]
+	for _, c := range m.Chunks {
+		if cap(vertexScratch) < len(c.WX) {
+			vertexScratch = make([]ebiten.Vertex, len(c.WX))
+		}
+		vs := vertexScratch[:len(c.WX)]
 		for i := range vs {
 			p := &vs[i]
 			p.DstX = float32(v.a*c.WX[i]+v.tx) + c.OX[i]*halfWidth

@@ -74,7 +74,8 @@ type levelMeshes struct {
 	neighbours, central, territories, lakes *mesh
 	formerLakes                             *mesh
 	borders, bordersCentral, coasts         *mesh
-	fill, outline                           map[string]*mesh // per country, for hover and selection
+	level                                   int
+	fills, outlines                         map[string]*mesh // per country, built when hovered or selected
 	lines                                   map[lineKey]*mesh
 	customFills                             []*layerMesh     // readers' areas, one mesh per layer and fill colour
 	featureLines                            map[string]*mesh // per line feature, for hover and selection
@@ -159,7 +160,7 @@ func (s *scene) meshes(level int) *levelMeshes {
 		formerLakes: &mesh{color: colorFormerLake},
 		borders:     &mesh{color: colorBorder}, bordersCentral: &mesh{color: colorBorderStrong},
 		coasts: &mesh{color: colorCoast},
-		fill:   map[string]*mesh{}, outline: map[string]*mesh{},
+		level: level, fills: map[string]*mesh{}, outlines: map[string]*mesh{},
 		lines: map[lineKey]*mesh{}, featureLines: map[string]*mesh{},
 	}
 	scale := geo.SimplifyTolerance(float64(level)) * 2 // world metres per CSS pixel at the level
@@ -176,10 +177,6 @@ func (s *scene) meshes(level int) *levelMeshes {
 			default:
 				m.neighbours.AddPolygons(mp)
 			}
-			fill, outline := &mesh{}, &mesh{color: colorOutline}
-			fill.AddPolygons(mp)
-			outline.AddLines(mp)
-			m.fill[it.feature.ID], m.outline[it.feature.ID] = fill, outline
 		case "water":
 			if it.feature.Kind == "former-lake" {
 				m.formerLakes.AddPolygons(geo.AsMultiPolygon(g))
@@ -208,6 +205,48 @@ func (s *scene) meshes(level int) *levelMeshes {
 	}
 	s.levels[level] = m
 	return m
+}
+
+// countryFill returns the fill of one country at the level, for hover and
+// selection, or nil for an id that is not a country. Fills and outlines
+// are built on first use: building them for every country at every level
+// tripled the meshes' memory for the few a reader points at.
+func (m *levelMeshes) countryFill(s *scene, id string) *mesh {
+	if f, ok := m.fills[id]; ok {
+		return f
+	}
+	mp := s.countryShape(id, m.level)
+	if mp == nil {
+		return nil
+	}
+	f := &mesh{}
+	f.AddPolygons(mp)
+	m.fills[id] = f
+	return f
+}
+
+// countryOutline returns the outline of one country at the level, or nil.
+func (m *levelMeshes) countryOutline(s *scene, id string) *mesh {
+	if o, ok := m.outlines[id]; ok {
+		return o
+	}
+	mp := s.countryShape(id, m.level)
+	if mp == nil {
+		return nil
+	}
+	o := &mesh{color: colorOutline}
+	o.AddLines(mp)
+	m.outlines[id] = o
+	return o
+}
+
+// countryShape is a country's outline simplified for the level, or nil.
+func (s *scene) countryShape(id string, level int) orb.MultiPolygon {
+	it := s.byID[id]
+	if id == "" || it == nil || it.layer != "countries" {
+		return nil
+	}
+	return geo.AsMultiPolygon(geo.SimplifyWorld(it.world, level))
 }
 
 // touchesCentral reports whether a border has a Central Asian state on
