@@ -160,7 +160,7 @@ func (s *scene) meshes(level int) *levelMeshes {
 		formerLakes: &mesh{color: colorFormerLake},
 		borders:     &mesh{color: colorBorder}, bordersCentral: &mesh{color: colorBorderStrong},
 		coasts: &mesh{color: colorCoast},
-		level: level, fills: map[string]*mesh{}, outlines: map[string]*mesh{},
+		level:  level, fills: map[string]*mesh{}, outlines: map[string]*mesh{},
 		lines: map[lineKey]*mesh{}, featureLines: map[string]*mesh{},
 	}
 	scale := geo.SimplifyTolerance(float64(level)) * 2 // world metres per CSS pixel at the level
