@@ -100,7 +100,7 @@ func (p *mapPage) requireMapDrawn(img image.Image, dpr float64) {
 		want     color.RGBA
 	}{
 		{"the southern Caspian Sea", 51.5, 38.5, waterColor}, // clear of the sea routes
-		{"central Kazakhstan", 62.5, 49.5, centralColor}, // the Turgay steppe, clear of names and lines
+		{"central Kazakhstan", 62.5, 49.5, centralColor},     // the Turgay steppe, clear of names and lines
 	} {
 		x, y := p.project(place.lon, place.lat)
 		p.requireCanvasAt(x, y) // not under the legend or a panel
