@@ -152,6 +152,10 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 			add(lb, geo.LabelBox{X: x, Y: y, W: bw, H: bh})
 		}
 	}
+	// The zoom and tool buttons stand in a column at the right edge
+	// (web/style.css .controls): names there would be cut by them.
+	vw, vh, _ := g.cam.Viewport()
+	add(nil, geo.LabelBox{X: vw - controlsStrip/2, Y: vh / 2, W: controlsStrip, H: vh})
 	static(0)
 	for _, s := range symbols {
 		d := 2 * s.radius
@@ -177,6 +181,10 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 		}
 	}
 }
+
+// controlsStrip is the width, in CSS pixels, of the button column at the
+// map's right edge that names keep clear of.
+const controlsStrip = 56
 
 // labelGap is the free space, in CSS pixels, kept around every label.
 const labelGap = 5
