@@ -17,17 +17,12 @@ var credits = []struct{ what, who, licence, url string }{
 
 // newAboutDialog adds the "i" button and the dialog that credits the data.
 func (d *dom) newAboutDialog() {
-	controls := d.doc.Call("querySelector", ".controls")
-	if controls.IsNull() {
+	btn, ok := d.controlButton("about-toggle", "about-button", "i", "Data sources and licences",
+		"About this map: data sources and licences")
+	if !ok {
 		return
 	}
-	btn := d.el("button", "about-button", "i")
-	btn.Set("type", "button")
-	btn.Set("id", "about-toggle")
-	btn.Set("title", "Data sources and licences")
-	btn.Call("setAttribute", "aria-label", "About this map: data sources and licences")
 	btn.Call("setAttribute", "aria-haspopup", "dialog")
-	controls.Call("append", btn)
 
 	dialog := d.el("dialog", "about", "")
 	dialog.Set("id", "about")

@@ -63,6 +63,23 @@ func (d *dom) el(tag, class, text string) js.Value {
 	return e
 }
 
+// controlButton adds a button to the column of map controls: its text,
+// class, id, tooltip and accessible name. ok is false on a page without the
+// column, where nothing is added.
+func (d *dom) controlButton(id, class, text, title, label string) (btn js.Value, ok bool) {
+	controls := d.doc.Call("querySelector", ".controls")
+	if controls.IsNull() {
+		return js.Value{}, false
+	}
+	btn = d.el("button", class, text)
+	btn.Set("type", "button")
+	btn.Set("id", id)
+	btn.Set("title", title)
+	btn.Call("setAttribute", "aria-label", label)
+	controls.Call("append", btn)
+	return btn, true
+}
+
 func (d *dom) closePanel() {
 	if d.panel.Get("hidden").Bool() {
 		return

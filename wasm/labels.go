@@ -154,8 +154,8 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 	}
 	// The zoom and tool buttons stand in a column at the right edge
 	// (web/style.css .controls): names there would be cut by them.
-	vw, vh, _ := g.cam.Viewport()
-	add(nil, geo.LabelBox{X: vw - controlsStrip/2, Y: vh / 2, W: controlsStrip, H: vh})
+	w, h, dpr := g.cam.Viewport()
+	add(nil, geo.LabelBox{X: w - controlsStrip/2, Y: h / 2, W: controlsStrip, H: h})
 	static(0)
 	for _, s := range symbols {
 		d := 2 * s.radius
@@ -173,7 +173,6 @@ func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
 	}
 	static(1)
 	static(2)
-	w, h, dpr := g.cam.Viewport()
 	l.kept = geo.PlaceCandidates(l.kept[:0], l.cands, w, h, labelGap)
 	for _, kept := range l.kept {
 		if lb := l.slots[kept.Label].lb; lb != nil {

@@ -24,18 +24,13 @@ const maxListRows = 300
 
 func (d *dom) newFeatureList(choose func(id string), wake func()) *featureList {
 	fl := &featureList{}
-	controls := d.doc.Call("querySelector", ".controls")
-	if controls.IsNull() {
+	toggle, ok := d.controlButton("list-toggle", "", "☰", "Places in view, as a list", "List the places in view")
+	if !ok {
 		return fl
 	}
-	fl.toggle = d.el("button", "", "☰")
-	fl.toggle.Set("type", "button")
-	fl.toggle.Set("id", "list-toggle")
-	fl.toggle.Set("title", "Places in view, as a list")
-	fl.toggle.Call("setAttribute", "aria-label", "List the places in view")
+	fl.toggle = toggle
 	fl.toggle.Call("setAttribute", "aria-controls", "feature-list")
 	fl.toggle.Call("setAttribute", "aria-expanded", "false")
-	controls.Call("append", fl.toggle)
 
 	fl.aside = d.el("aside", "feature-list", "")
 	fl.aside.Set("id", "feature-list")

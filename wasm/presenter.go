@@ -46,14 +46,9 @@ func (g *Game) setPresenting(on bool) {
 // controls that fade while the mouse rests.
 func (g *Game) listenPresenter() {
 	doc := js.Global().Get("document")
-	if controls := doc.Call("querySelector", ".controls"); !controls.IsNull() {
-		btn := g.ui.el("button", "presenter-button", "P")
-		btn.Set("type", "button")
-		btn.Set("id", "presenter-toggle")
-		btn.Set("title", "Presenter mode (P) — full screen with F")
-		btn.Call("setAttribute", "aria-label", "Presenter mode")
+	if btn, ok := g.ui.controlButton("presenter-toggle", "presenter-button", "P",
+		"Presenter mode (P) — full screen with F", "Presenter mode"); ok {
 		btn.Call("setAttribute", "aria-pressed", "false")
-		controls.Call("append", btn)
 		btn.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
 			g.input.push(inputEvent{kind: "presenter"})
 			return nil

@@ -73,13 +73,7 @@ func (g *Game) newQuizPlayer() {
 	}
 	g.onClick(closeBtn, inputEvent{kind: "quiz", key: "close"})
 	g.onClick(p.next, inputEvent{kind: "quiz", key: "next"})
-	if c := d.doc.Call("querySelector", ".controls"); !c.IsNull() {
-		btn := d.el("button", "quiz-button", "Q")
-		btn.Set("type", "button")
-		btn.Set("id", "quiz-open")
-		btn.Set("title", "Quiz (Q)")
-		btn.Call("setAttribute", "aria-label", "Start a quiz")
-		c.Call("append", btn)
+	if btn, ok := d.controlButton("quiz-open", "quiz-button", "Q", "Quiz (Q)", "Start a quiz"); ok {
 		g.onClick(btn, inputEvent{kind: "quiz", key: "start"})
 	}
 	g.input.quizKey = func(key string) bool { return p.key(key, g.input.push) }

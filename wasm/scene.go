@@ -212,32 +212,35 @@ func (s *scene) meshes(level int) *levelMeshes {
 // are built on first use: building them for every country at every level
 // tripled the meshes' memory for the few a reader points at.
 func (m *levelMeshes) countryFill(s *scene, id string) *mesh {
-	if f, ok := m.fills[id]; ok {
+	return m.countryMesh(s, id, m.fills, func(mp orb.MultiPolygon) *mesh {
+		f := &mesh{}
+		f.AddPolygons(mp)
 		return f
-	}
-	mp := s.countryShape(id, m.level)
-	if mp == nil {
-		return nil
-	}
-	f := &mesh{}
-	f.AddPolygons(mp)
-	m.fills[id] = f
-	return f
+	})
 }
 
 // countryOutline returns the outline of one country at the level, or nil.
 func (m *levelMeshes) countryOutline(s *scene, id string) *mesh {
-	if o, ok := m.outlines[id]; ok {
+	return m.countryMesh(s, id, m.outlines, func(mp orb.MultiPolygon) *mesh {
+		o := &mesh{color: colorOutline}
+		o.AddLines(mp)
 		return o
+	})
+}
+
+// countryMesh returns cache[id], built from the country's shape at the
+// level on first use, or nil for an id that is not a country.
+func (m *levelMeshes) countryMesh(s *scene, id string, cache map[string]*mesh, build func(orb.MultiPolygon) *mesh) *mesh {
+	if mm, ok := cache[id]; ok {
+		return mm
 	}
 	mp := s.countryShape(id, m.level)
 	if mp == nil {
 		return nil
 	}
-	o := &mesh{color: colorOutline}
-	o.AddLines(mp)
-	m.outlines[id] = o
-	return o
+	mm := build(mp)
+	cache[id] = mm
+	return mm
 }
 
 // countryShape is a country's outline simplified for the level, or nil.

@@ -50,9 +50,7 @@ func (g *Game) spotlit() string {
 // opaque into its own image, which then covers the map evenly.
 func (g *Game) drawSpotlight(dst *ebiten.Image, v view, level int, id string) {
 	sp := &g.spot
-	if sp.id != id {
-		sp.id, sp.meshes, sp.inside = id, map[int]*mesh{}, nil
-	}
+	sp.follow(id)
 	m, ok := sp.meshes[level]
 	if !ok {
 		m = &mesh{color: colorSpot}
@@ -75,6 +73,13 @@ func (g *Game) drawSpotlight(dst *ebiten.Image, v view, level int, id string) {
 	op := &ebiten.DrawImageOptions{}
 	op.ColorScale.ScaleAlpha(spotAlpha)
 	dst.DrawImage(sp.mask, op)
+}
+
+// follow drops what was built for another spotlit feature.
+func (sp *spotlight) follow(id string) {
+	if sp.id != id || sp.meshes == nil {
+		sp.id, sp.meshes, sp.inside = id, map[int]*mesh{}, map[*item]bool{}
+	}
 }
 
 // free gives back the mask's memory when presenter mode ends.
@@ -100,9 +105,7 @@ func (g *Game) faded(it *item) bool {
 		return true
 	}
 	sp := &g.spot
-	if sp.id != id || sp.inside == nil {
-		sp.id, sp.meshes, sp.inside = id, map[int]*mesh{}, map[*item]bool{}
-	}
+	sp.follow(id)
 	in, ok := sp.inside[it]
 	if !ok {
 		in = planar.MultiPolygonContains(geo.AsMultiPolygon(spot.world), it.anchorPoint())

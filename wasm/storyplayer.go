@@ -80,15 +80,10 @@ func (g *Game) newStoryPlayer(stories []story.Story) {
 		return nil
 	}))
 	if len(p.order) > 0 {
-		btn := d.el("button", "story-open", "▶")
-		btn.Set("type", "button")
-		btn.Set("id", "story-open")
-		btn.Set("title", "Guided story: "+p.stories[p.order[0]].Title)
-		btn.Call("setAttribute", "aria-label", "Play the guided story: "+p.stories[p.order[0]].Title)
-		if c := d.doc.Call("querySelector", ".controls"); !c.IsNull() {
-			c.Call("append", btn)
+		title := p.stories[p.order[0]].Title
+		if btn, ok := d.controlButton("story-open", "story-open", "▶", "Guided story: "+title, "Play the guided story: "+title); ok {
+			on(btn, func() { g.input.push(inputEvent{kind: "story-open", key: p.order[0]}) })
 		}
-		on(btn, func() { g.input.push(inputEvent{kind: "story-open", key: p.order[0]}) })
 	}
 }
 
