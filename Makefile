@@ -3,8 +3,14 @@ GO        ?= go
 WASM      := build/heartland.wasm
 DIST      := dist
 HEARTLAND := build/heartland
-WASM_SRC  := $(shell find wasm geo assets mapstyle story -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
-CLI_SRC   := $(shell find cmd geo assets mapstyle story internal/poster -name '*.go' -o -name '*.bin' -o -name '*.json' 2>/dev/null)
+# go_sources lists the Go and embedded files of this module that a package
+# is compiled from (go list -deps), so a change to any of them, in internal/
+# or wherever, rebuilds it; other modules' files change only with go.sum.
+# $(1) is the environment (GOOS, GOARCH), $(2) the package.
+go_sources = $(patsubst $(CURDIR)/%,%,$(shell $(1) $(GO) list -deps -f \
+	'{{with .Module}}{{if .Main}}{{range $$.GoFiles}}{{$$.Dir}}/{{.}} {{end}}{{range $$.EmbedFiles}}{{$$.Dir}}/{{.}} {{end}}{{end}}{{end}}' $(2)))
+WASM_SRC  := $(call go_sources,GOOS=js GOARCH=wasm,./wasm)
+CLI_SRC   := $(call go_sources,,./cmd/heartland)
 WORLD_ATLAS := build/npm/node_modules/world-atlas/countries-10m.json
 AXE       := build/npm/node_modules/axe-core/axe.min.js
 RELEASE   := build/release
@@ -14,6 +20,11 @@ PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 win
 .PHONY: run dist release test test-go test-wasm test-browser vet fuzz data bench clean
 
 ## run: build the wasm and the site, then serve it on 127.0.0.1 (prints the URL)
+# The wasm's brotli is RUN_BROTLI here: quality 5 takes about a second where
+# 11 takes most of a minute, and the local server's reader does not wait on
+# the download. make dist and make release keep 11.
+RUN_BROTLI ?= 5
+run: BROTLI = $(RUN_BROTLI)
 run: dist
 	$(HEARTLAND) serve -dir $(DIST)
 
