@@ -134,7 +134,7 @@ func (r *renderer) addAreaLabels(p *labelPlacer, areas []areaLabel, rank int, sy
 		if l.rank != rank || rank == 2 && l.span*scale < minWaterSpan {
 			continue
 		}
-		w, asc, desc := r.faces.measure(l.text, l.style)
+		w, asc, desc := measure(l.text, l.style)
 		b := geo.LabelBox{W: w, H: asc + desc}
 		b.X, b.Y = r.cam.WorldToScreen(l.anchor)
 		if rank == 0 { // a country name may move up or down to clear symbols
@@ -155,7 +155,7 @@ func (r *renderer) addPointLabel(p *labelPlacer, s placedSymbol) {
 	if name == "" {
 		return
 	}
-	w, asc, desc := r.faces.measure(name, st)
+	w, asc, desc := measure(name, st)
 	h, off := asc+desc, s.r+labelGap+1
 	p.add(candidate{text: name, style: st, ascent: asc, anchors: []Anchor{Start, End, Middle, Middle}},
 		geo.LabelBox{X: s.x + off + w/2, Y: s.y, W: w, H: h},
@@ -210,7 +210,7 @@ func (r *renderer) drawTitleBlock(facts assets.Facts) []geo.LabelBox {
 	panel := Panel{X: margin, Y: margin, Fill: r.pal.Panel, Edge: r.pal.PanelEdge}
 	y := float64(margin + padY)
 	for i, l := range lines {
-		w, asc, desc := r.faces.measure(l.text, l.style)
+		w, asc, desc := measure(l.text, l.style)
 		if i > 0 {
 			y += lineGap
 		}
@@ -223,7 +223,7 @@ func (r *renderer) drawTitleBlock(facts assets.Facts) []geo.LabelBox {
 	r.d.Panels = append(r.d.Panels, panel)
 
 	st := TextStyle{Font: Regular, Size: 10.5, Color: r.pal.LabelMuted}
-	w, asc, desc := r.faces.measure(Attribution, st)
+	w, asc, desc := measure(Attribution, st)
 	W, H := float64(r.d.Width), float64(r.d.Height)
 	att := geo.LabelBox{X: W - 8 - w/2, Y: H - 5 - (asc+desc)/2, W: w, H: asc + desc}
 	r.d.Labels = append(r.d.Labels, Label{Text: Attribution, Style: st, Anchor: End, Box: att,

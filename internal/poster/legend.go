@@ -111,7 +111,7 @@ func (r *renderer) drawLegend(title, attribution geo.LabelBox) (geo.LabelBox, bo
 	var asc, desc float64
 	widths := make([]float64, len(entries))
 	for i, e := range entries {
-		widths[i], asc, desc = r.faces.measure(e.text, st)
+		widths[i], asc, desc = measure(e.text, st)
 		colW[i/rows] = math.Max(colW[i/rows], legendSwatch+legendGap+widths[i])
 	}
 	panel := Panel{X: legendMargin, W: 2*legendPad + float64(cols-1)*legendColGap, H: 2*legendPad + float64(rows)*legendRow,

@@ -30,9 +30,9 @@ const DefaultTitle = "Heartland — Central Asia"
 // Attribution credits the data on every poster.
 const Attribution = "Borders: Natural Earth · Lakes: GSHHG · Cities: GeoNames · heartland"
 
-// HomeView is the lon/lat bound the app frames at start, in degrees, and
-// HomePadding the CSS pixels it keeps clear around it.
-var HomeView = orb.Bound{Min: orb.Point{46, 35}, Max: orb.Point{88, 55.5}}
+// HomeView is geo.HomeView, the lon/lat bound the app frames at start, in
+// degrees, and HomePadding the CSS pixels it keeps clear around it.
+var HomeView = geo.HomeView
 
 const HomePadding = 16
 
@@ -68,7 +68,6 @@ type renderer struct {
 	items    []*item
 	byID     map[string]*item
 	selected string
-	faces    *faces
 	d        *Drawing
 
 	legend     bool
@@ -96,11 +95,7 @@ func Render(layers []geo.Layer, facts assets.Facts, opt Options) (*Drawing, erro
 	if opt.Title == "" {
 		opt.Title = DefaultTitle
 	}
-	fc, err := newFaces()
-	if err != nil {
-		return nil, err
-	}
-	r := &renderer{pal: pal, byID: map[string]*item{}, faces: fc, selected: opt.State.Selected,
+	r := &renderer{pal: pal, byID: map[string]*item{}, selected: opt.State.Selected,
 		d:      &Drawing{Width: opt.Width, Height: opt.Height, Palette: pal, Title: opt.Title},
 		legend: opt.Legend, shown: map[legendKey]kindStyle{}, layerNames: map[string]string{}, layerOrder: map[string]int{}}
 	r.project(layers, opt.LayerColors)
