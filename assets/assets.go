@@ -123,12 +123,9 @@ func Layers() ([]geo.Layer, error) {
 	return out, nil
 }
 
-// Source is where a fact comes from.
-type Source struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
-	Year  int    `json:"year"`
-}
+// Source is where a fact comes from: geo.Source, the one type every cited
+// fact uses, under the name the facts file's readers know.
+type Source = geo.Source
 
 // Figure is a number with the year it describes and a source key.
 type Figure struct {

@@ -13,11 +13,13 @@ type Figure struct {
 	Source int // index into Details.Sources
 }
 
-// Source is where a feature's facts come from.
+// Source is where a fact comes from: a feature's figures, a country's facts
+// (assets) or a story's step (story) all cite it. Year is the year of
+// publication or access.
 type Source struct {
-	Title string
-	URL   string
-	Year  int
+	Title string `json:"title"`
+	URL   string `json:"url"`
+	Year  int    `json:"year"`
 }
 
 // Details are the panel facts of a strategic-layer feature (see

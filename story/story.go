@@ -4,7 +4,7 @@
 // and validates them once, so the player can trust what it shows. Text is
 // plain: paragraphs and http(s) links, never HTML.
 //
-// It imports only the standard library.
+// It imports the standard library and geo (for Source).
 package story
 
 import (
@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"heartland/geo"
 )
 
 // Story is a validated guided story.
@@ -25,12 +27,12 @@ type Story struct {
 
 // Step is one screen of a story.
 type Step struct {
-	Title     string   `json:"title"`
-	Text      string   `json:"text"`
-	View      View     `json:"view"`
-	Layers    []string `json:"layers,omitempty"`
-	Highlight string   `json:"highlight,omitempty"`
-	Sources   []Source `json:"sources,omitempty"`
+	Title     string       `json:"title"`
+	Text      string       `json:"text"`
+	View      View         `json:"view"`
+	Layers    []string     `json:"layers,omitempty"`
+	Highlight string       `json:"highlight,omitempty"`
+	Sources   []geo.Source `json:"sources,omitempty"`
 }
 
 // View frames a step: a centre [lon, lat] in degrees and a zoom, or the
@@ -39,13 +41,6 @@ type View struct {
 	Center *[2]float64 `json:"center,omitempty"`
 	Zoom   float64     `json:"zoom,omitempty"`
 	Fit    string      `json:"fit,omitempty"`
-}
-
-// Source is where a step's facts come from.
-type Source struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
-	Year  int    `json:"year"`
 }
 
 // Limits on what a story file may hold.

@@ -11,19 +11,12 @@ import (
 	"heartland/geo"
 )
 
-// Countries answers which country a lon/lat point lies in, for checking that
-// a feature's point is inside the country it names. Tests run in lon/lat
-// degrees: at the precision of our borders the difference from testing in
-// projected metres is far below a kilometre.
+// Countries is geo.Countries, the one point-in-country lookup, with what
+// the check adds: each shape's rings projected to world metres, for how far
+// a point lies from a border.
 type Countries struct {
-	shapes []countryShape
-}
-
-type countryShape struct {
-	id    string // ISO alpha-3 for countries, kebab-case for territories
-	bound orb.Bound
-	area  orb.MultiPolygon // lon/lat degrees
-	rings []worldRing      // the rings of area in world metres, for distances
+	*geo.Countries
+	rings map[string][]worldRing // by country or territory id
 }
 
 // worldRing is a ring projected to world metres, with its bound.
@@ -50,51 +43,17 @@ func projectRings(mp orb.MultiPolygon) []worldRing {
 // NewCountries indexes the polygon features of the countries layer (kinds
 // country and territory); other features are ignored.
 func NewCountries(features []geo.Feature) *Countries {
-	c := &Countries{}
-	for _, f := range features {
-		mp := geo.AsMultiPolygon(f.Geometry)
-		if mp == nil {
-			continue
-		}
-		if f.Kind != "country" && f.Kind != "territory" {
-			continue
-		}
-		c.shapes = append(c.shapes, countryShape{id: f.ID, bound: mp.Bound(), area: mp, rings: projectRings(mp)})
+	c := &Countries{Countries: geo.NewCountries(features), rings: map[string][]worldRing{}}
+	for _, s := range c.Shapes() {
+		c.rings[s.ID] = append(c.rings[s.ID], projectRings(s.Area)...)
 	}
 	return c
 }
 
-// At returns the id of the country (ISO alpha-3) or territory (kebab-case)
-// containing the lon/lat point in degrees, or "" when the point is in none:
-// the sea, the Caspian, or off the map.
-func (c *Countries) At(lonLat orb.Point) string {
-	for _, s := range c.shapes {
-		if s.bound.Contains(lonLat) && planar.MultiPolygonContains(s.area, lonLat) {
-			return s.id
-		}
-	}
-	return ""
-}
-
-// Contains reports whether the lon/lat point in degrees lies inside the
-// country or territory with the given id.
-func (c *Countries) Contains(id string, lonLat orb.Point) bool {
-	for _, s := range c.shapes {
-		if s.id == id {
-			return s.bound.Contains(lonLat) && planar.MultiPolygonContains(s.area, lonLat)
-		}
-	}
-	return false
-}
-
 // Has reports whether id names a country or territory in the index.
 func (c *Countries) Has(id string) bool {
-	for _, s := range c.shapes {
-		if s.id == id {
-			return true
-		}
-	}
-	return false
+	_, ok := c.Shape(id)
+	return ok
 }
 
 // BorderDistance returns how far the lon/lat point in degrees lies from the
@@ -105,17 +64,12 @@ func (c *Countries) Has(id string) bool {
 func (c *Countries) BorderDistance(id string, lonLat orb.Point) float64 {
 	w := geo.CentralAsia.Forward(lonLat)
 	best := math.Inf(1)
-	for _, s := range c.shapes {
-		if s.id != id {
+	for _, r := range c.rings[id] {
+		if boundDistance(r.bound, w) >= best {
 			continue
 		}
-		for _, r := range s.rings {
-			if boundDistance(r.bound, w) >= best {
-				continue
-			}
-			for i := 1; i < len(r.ring); i++ {
-				best = min(best, planar.DistanceFromSegment(r.ring[i-1], r.ring[i], w))
-			}
+		for i := 1; i < len(r.ring); i++ {
+			best = min(best, planar.DistanceFromSegment(r.ring[i-1], r.ring[i], w))
 		}
 	}
 	return best
