@@ -39,6 +39,12 @@ func NewAlbers(lon0, lat0, lat1, lat2 float64) Albers {
 // CentralAsia is the projection Heartland draws with: centred on 66°E, 45°N.
 var CentralAsia = NewAlbers(66, 45, 38, 50)
 
+// HomeView is the lon/lat bound, in degrees, that the map frames at start
+// and a poster draws when its state names no view: the five Central Asian
+// states with their neighbours' edges. Frame this value rather than
+// repeating its numbers.
+var HomeView = orb.Bound{Min: orb.Point{46, 35}, Max: orb.Point{88, 55.5}}
+
 // CentralAsiaCut is the meridian opposite CentralAsia's centre, in degrees:
 // geometry must not cross it, or it tears across the map.
 const CentralAsiaCut = 66 - 180

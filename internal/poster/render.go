@@ -30,9 +30,9 @@ const DefaultTitle = "Heartland — Central Asia"
 // Attribution credits the data on every poster.
 const Attribution = "Borders: Natural Earth · Lakes: GSHHG · Cities: GeoNames · heartland"
 
-// HomeView is the lon/lat bound the app frames at start, in degrees, and
-// HomePadding the CSS pixels it keeps clear around it.
-var HomeView = orb.Bound{Min: orb.Point{46, 35}, Max: orb.Point{88, 55.5}}
+// HomeView is geo.HomeView, the lon/lat bound the app frames at start, in
+// degrees, and HomePadding the CSS pixels it keeps clear around it.
+var HomeView = geo.HomeView
 
 const HomePadding = 16
 
