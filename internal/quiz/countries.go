@@ -2,72 +2,37 @@ package quiz
 
 import (
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"heartland/geo"
 )
 
-// countryIndex is the countries layer: shapes and names by ISO alpha-3.
-type countryIndex struct {
-	order []string // ids in layer order, for a stable search
-	shape map[string]orb.MultiPolygon
-	name  map[string]string
-	label map[string]orb.Point
-}
-
-func newCountryIndex(layers []geo.Layer) countryIndex {
-	ci := countryIndex{shape: map[string]orb.MultiPolygon{}, name: map[string]string{}, label: map[string]orb.Point{}}
+// countriesOf builds the point-in-country lookup once for a quiz, over the
+// countries of the countries layer; territories are left out, as no
+// question asks for one.
+func countriesOf(layers []geo.Layer) *geo.Countries {
+	var fs []geo.Feature
 	for _, l := range layers {
 		if l.ID != "countries" {
 			continue
 		}
 		for _, f := range l.Features {
-			mp := geo.AsMultiPolygon(f.Geometry)
-			if f.Kind != "country" || mp == nil {
-				continue
-			}
-			ci.order = append(ci.order, f.ID)
-			ci.shape[f.ID] = mp
-			ci.name[f.ID] = f.Name
-			if p, ok := f.LabelPoint(); ok {
-				ci.label[f.ID] = p
-			} else {
-				ci.label[f.ID] = mp.Bound().Center()
+			if f.Kind == "country" {
+				fs = append(fs, f)
 			}
 		}
 	}
-	return ci
-}
-
-// at returns the country containing lonLat (degrees), or "".
-func (ci countryIndex) at(lonLat orb.Point) string {
-	for _, id := range ci.order {
-		mp := ci.shape[id]
-		if mp.Bound().Contains(lonLat) && planar.MultiPolygonContains(mp, lonLat) {
-			return id
-		}
-	}
-	return ""
-}
-
-// CountryAt returns the ISO alpha-3 and name of the country of the
-// countries layer that contains lonLat (degrees), or "", "" over sea or
-// outside the map. The app uses it to say what a wrong click hit.
-func CountryAt(layers []geo.Layer, lonLat orb.Point) (id, name string) {
-	ci := newCountryIndex(layers)
-	id = ci.at(lonLat)
-	return id, ci.name[id]
+	return geo.NewCountries(fs)
 }
 
 // StartCountry returns the country a line starts in. The data lists the
 // countries a line crosses in route order (SCHEMA.md: countries), so the
 // first is the start; a line without that list (a reader's own data) gets
-// the country under its first vertex.
-func StartCountry(f geo.Feature, layers []geo.Layer) (string, bool) {
-	return startCountry(f, newCountryIndex(layers))
+// the country under its first vertex, looked up in countries.
+func StartCountry(f geo.Feature, countries *geo.Countries) (string, bool) {
+	return startCountry(f, countries)
 }
 
-func startCountry(f geo.Feature, ci countryIndex) (string, bool) {
+func startCountry(f geo.Feature, countries *geo.Countries) (string, bool) {
 	if list, ok := f.Props["countries"].([]any); ok && len(list) > 0 {
 		if s, ok := list[0].(string); ok && s != "" {
 			return s, true
@@ -88,7 +53,7 @@ func startCountry(f geo.Feature, ci countryIndex) (string, bool) {
 	default:
 		return "", false
 	}
-	id := ci.at(first)
+	id := countries.CountryAt(first)
 	return id, id != ""
 }
 
@@ -103,4 +68,22 @@ func routeCountries(f geo.Feature) []string {
 		}
 	}
 	return out
+}
+
+// onMap reports whether code is a named country of the map.
+func (d data) onMap(code string) bool {
+	s, ok := d.countries.Shape(code)
+	return ok && s.Name != ""
+}
+
+// label is where a country's name goes, lon/lat degrees.
+func (d data) label(code string) orb.Point {
+	s, _ := d.countries.Shape(code)
+	return s.Label
+}
+
+// area is a country's shape, lon/lat degrees, or nil off the map.
+func (d data) area(code string) orb.MultiPolygon {
+	s, _ := d.countries.Shape(code)
+	return s.Area
 }

@@ -15,7 +15,7 @@ import (
 // countries layer and the country facts.
 type data struct {
 	layers    map[string][]geo.Feature
-	countries countryIndex
+	countries *geo.Countries
 	facts     assets.Facts
 	regional  []string // facts' countries on the map, sorted: plausible wrong options
 }
@@ -24,12 +24,12 @@ type data struct {
 // assets.Layers) and the facts (assets.LoadFacts): the same data and
 // params give the same questions with the same option order.
 func Generate(layers []geo.Layer, facts assets.Facts, p Params) ([]Question, error) {
-	d := data{layers: map[string][]geo.Feature{}, countries: newCountryIndex(layers), facts: facts}
+	d := data{layers: map[string][]geo.Feature{}, countries: countriesOf(layers), facts: facts}
 	for _, l := range layers {
 		d.layers[l.ID] = l.Features
 	}
 	for code := range facts.Countries {
-		if _, ok := d.countries.shape[code]; ok {
+		if _, ok := d.countries.Shape(code); ok {
 			d.regional = append(d.regional, code)
 		}
 	}
@@ -95,8 +95,8 @@ func (d data) mixed(rng *rand.Rand, count int) []Question {
 
 // countryName is the name of an ISO alpha-3 code on the map, or the code.
 func (d data) countryName(code string) string {
-	if n := d.countries.name[code]; n != "" {
-		return n
+	if s, ok := d.countries.Shape(code); ok && s.Name != "" {
+		return s.Name
 	}
 	if c, ok := d.facts.Countries[code]; ok {
 		return c.Name

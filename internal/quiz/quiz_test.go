@@ -173,22 +173,22 @@ func TestPipelineStartsWhereItsRouteBegins(t *testing.T) {
 	if !ok {
 		t.Fatal("no tapi-pipeline in the data")
 	}
-	if got, ok := StartCountry(tapi, layers); got != "TKM" || !ok {
+	if got, ok := StartCountry(tapi, countriesOf(layers)); got != "TKM" || !ok {
 		t.Errorf("StartCountry(TAPI) = %q, %v; want TKM (first of its countries list)", got, ok)
 	}
 	// Without the countries list, the first vertex decides.
 	bare := geo.Feature{ID: "x", Geometry: tapi.Geometry, Props: map[string]any{}}
-	if got, ok := StartCountry(bare, layers); got != "TKM" || !ok {
+	if got, ok := StartCountry(bare, countriesOf(layers)); got != "TKM" || !ok {
 		t.Errorf("StartCountry(TAPI without countries) = %q, %v; want TKM from its first vertex", got, ok)
 	}
 	rev := slices.Clone(tapi.Geometry.(orb.LineString))
 	slices.Reverse(rev)
 	bare.Geometry = rev
-	if got, ok := StartCountry(bare, layers); got != "IND" || !ok {
+	if got, ok := StartCountry(bare, countriesOf(layers)); got != "IND" || !ok {
 		t.Errorf("StartCountry(TAPI reversed, without countries) = %q, %v; want IND, where it ends", got, ok)
 	}
 	bare.Geometry = orb.LineString{{50.5, 42}}
-	if got, ok := StartCountry(bare, layers); ok {
+	if got, ok := StartCountry(bare, countriesOf(layers)); ok {
 		t.Errorf("StartCountry(line starting in the Caspian Sea) = %q; want none", got)
 	}
 }
@@ -279,10 +279,12 @@ func TestWrongModeAnswersAreRefused(t *testing.T) {
 	}
 }
 
-func TestCountryAtNamesTheCountryUnderAPoint(t *testing.T) {
+func TestCountriesOfFindTheCountryUnderAPoint(t *testing.T) {
 	layers, _ := loadData(t)
+	countries := countriesOf(layers)
 	ashgabat, _, _ := featureByID(layers, "ashgabat")
-	if id, name := CountryAt(layers, ashgabat.Geometry.(orb.Point)); id != "TKM" || name != "Turkmenistan" {
-		t.Errorf("CountryAt(Ashgabat) = %q, %q; want TKM, Turkmenistan", id, name)
+	id := countries.At(ashgabat.Geometry.(orb.Point))
+	if s, _ := countries.Shape(id); id != "TKM" || s.Name != "Turkmenistan" {
+		t.Errorf("At(Ashgabat) = %q (%q); want TKM, Turkmenistan", id, s.Name)
 	}
 }

@@ -18,14 +18,14 @@ func (d data) countryQuestions(rng *rand.Rand) []Question {
 	var qs []Question
 	for i, code := range codes {
 		name := d.countryName(code)
-		q := Question{Set: "countries", Answer: code, AnswerName: name, Layer: "countries", Where: d.countries.label[code]}
+		q := Question{Set: "countries", Answer: code, AnswerName: name, Layer: "countries", Where: d.label(code)}
 		if i%3 == 2 {
 			q.Prompt, q.Outline = "Which country is outlined on the map?", true
 			if !choice(&q, rng, name, d.names(d.regional), nil) {
 				continue
 			}
 		} else {
-			q.Mode, q.Prompt, q.Area = Click, "Find "+name+" on the map.", d.countries.shape[code]
+			q.Mode, q.Prompt, q.Area = Click, "Find "+name+" on the map.", d.area(code)
 		}
 		qs = append(qs, q)
 	}
@@ -61,7 +61,7 @@ func (d data) capitalQuestions(rng *rand.Rand) []Question {
 		// Replace the click question half the time, keeping one per country.
 		qs = slices.DeleteFunc(qs, func(q Question) bool { return d.countryOf(q.Answer) == code })
 		q := Question{Set: "capitals", Prompt: "What is the capital of " + d.countryName(code) + "?",
-			Answer: code, AnswerName: c.Text, Layer: "countries", Where: d.countries.label[code]}
+			Answer: code, AnswerName: c.Text, Layer: "countries", Where: d.label(code)}
 		if city := d.capitalFeature(code, c.Text); city != nil {
 			q.Answer, q.Layer, q.Where = city.ID, "cities", city.Geometry.(orb.Point)
 		}
@@ -171,7 +171,7 @@ func (d data) placeQuestion(rng *rand.Rand, f geo.Feature, set, what string, asC
 		return Question{}
 	}
 	q := Question{Set: set, Answer: f.ID, AnswerName: f.Name, Layer: layerOf(set), Where: p}
-	if !asCountry || d.countries.name[f.Country] == "" {
+	if !asCountry || !d.onMap(f.Country) {
 		q.Mode, q.Prompt = Click, "Where is "+what+"? Click it on the map."
 		return q
 	}
@@ -189,7 +189,7 @@ func (d data) placeQuestion(rng *rand.Rand, f geo.Feature, set, what string, asC
 // startQuestion asks which country a line starts in.
 func (d data) startQuestion(rng *rand.Rand, f geo.Feature) (Question, bool) {
 	start, ok := startCountry(f, d.countries)
-	if !ok || d.countries.name[start] == "" {
+	if !ok || !d.onMap(start) {
 		return Question{}, false
 	}
 	q := Question{Set: "energy", Prompt: "Which country does " + the(f.Name) + " start in?",
