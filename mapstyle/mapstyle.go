@@ -3,6 +3,9 @@
 // the poster (internal/poster), so the two cannot drift apart. Colours are
 // the Okabe–Ito palette, safe for the common colour-vision deficiencies.
 //
+// Palettes (palette.go) give every colour by role for the light, dark and
+// contrast themes; kinds drawn in ink take theirs from the palette.
+//
 // It imports only the standard library.
 package mapstyle
 
@@ -25,16 +28,28 @@ const (
 
 // Kind is how one kind of feature is drawn and named in the legend.
 type Kind struct {
-	Label    string // legend text
-	Layer    string // "" for custom kinds, which belong to a reader's layer
-	Color    color.RGBA
+	Label    string     // legend text
+	Layer    string     // "" for custom kinds, which belong to a reader's layer
+	Color    color.RGBA // in the light palette; Palette.KindColor for others
+	Ink      Ink        // whether Color follows the palette's inks
 	Shape    Shape
 	Radius   float64 // point symbols, CSS pixels
 	Width    float64 // lines, CSS pixels
 	Priority int     // lower is kept first when symbols crowd
 }
 
-// The palette: Okabe–Ito hues and two inks.
+// Ink says whether a kind's colour is a hue, the same in every palette, or
+// one of the palette's inks, which the dark and contrast themes change.
+type Ink int
+
+const (
+	Hue     Ink = iota // Kind.Color in every palette
+	DarkInk            // Palette.InkDark
+	GreyInk            // Palette.InkGrey
+)
+
+// The kinds' colours: Okabe–Ito hues, a sea blue and the light palette's
+// two inks.
 var (
 	Vermillion = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
 	Blue       = color.RGBA{0x00, 0x72, 0xB2, 0xff}
@@ -51,12 +66,12 @@ var (
 // Kinds covers every kind in assets/layers/SCHEMA.md and the kinds of a
 // reader's own layers.
 var Kinds = map[string]Kind{
-	"capital":          {Label: "Capital", Layer: "cities", Color: InkDark, Shape: Star, Radius: 6.5, Priority: 0},
-	"city":             {Label: "City", Layer: "cities", Color: InkDark, Shape: Circle, Radius: 3.2, Priority: 4},
+	"capital":          {Label: "Capital", Layer: "cities", Color: InkDark, Ink: DarkInk, Shape: Star, Radius: 6.5, Priority: 0},
+	"city":             {Label: "City", Layer: "cities", Color: InkDark, Ink: DarkInk, Shape: Circle, Radius: 3.2, Priority: 4},
 	"oil-field":        {Label: "Oil field", Layer: "energy", Color: Vermillion, Shape: Circle, Radius: 5.5, Priority: 1},
 	"gas-field":        {Label: "Gas field", Layer: "energy", Color: Blue, Shape: Circle, Radius: 5.5, Priority: 1},
 	"oil-gas-field":    {Label: "Oil and gas field", Layer: "energy", Color: Purple, Shape: Circle, Radius: 5.5, Priority: 1},
-	"terminal":         {Label: "Terminal or pumping station", Layer: "energy", Color: InkGrey, Shape: Square, Radius: 3.5, Priority: 5},
+	"terminal":         {Label: "Terminal or pumping station", Layer: "energy", Color: InkGrey, Ink: GreyInk, Shape: Square, Radius: 3.5, Priority: 5},
 	"oil-pipeline":     {Label: "Oil pipeline", Layer: "energy", Color: Vermillion, Width: 2.2},
 	"gas-pipeline":     {Label: "Gas pipeline", Layer: "energy", Color: Blue, Width: 2.2},
 	"uranium":          {Label: "Uranium mine", Layer: "minerals", Color: Green, Shape: Triangle, Radius: 6, Priority: 2},
@@ -64,15 +79,15 @@ var Kinds = map[string]Kind{
 	"critical-mineral": {Label: "Other critical mineral", Layer: "minerals", Color: Sky, Shape: Diamond, Radius: 6, Priority: 3},
 	"copper":           {Label: "Copper mine", Layer: "minerals", Color: Orange, Shape: Square, Radius: 5, Priority: 3},
 	"gold":             {Label: "Gold mine", Layer: "minerals", Color: Yellow, Shape: Square, Radius: 5, Priority: 3},
-	"rail-corridor":    {Label: "Rail corridor", Layer: "trade", Color: InkDark, Width: 2},
-	"road-corridor":    {Label: "Road corridor", Layer: "trade", Color: InkGrey, Width: 2},
+	"rail-corridor":    {Label: "Rail corridor", Layer: "trade", Color: InkDark, Ink: DarkInk, Width: 2},
+	"road-corridor":    {Label: "Road corridor", Layer: "trade", Color: InkGrey, Ink: GreyInk, Width: 2},
 	"sea-route":        {Label: "Sea route", Layer: "trade", Color: SeaRoute, Width: 2},
 	"port":             {Label: "Port", Layer: "trade", Color: SeaRoute, Shape: Square, Radius: 5, Priority: 2},
-	"dry-port":         {Label: "Dry port", Layer: "trade", Color: InkDark, Shape: Square, Radius: 5, Priority: 2},
-	"border-crossing":  {Label: "Border crossing", Layer: "trade", Color: InkDark, Shape: Diamond, Radius: 4.5, Priority: 3},
-	"custom-point":     {Label: "Point", Color: InkDark, Shape: Circle, Radius: 5, Priority: 2},
-	"custom-line":      {Label: "Line", Color: InkDark, Width: 2.2},
-	"custom-area":      {Label: "Area", Color: InkDark, Width: 1.8},
+	"dry-port":         {Label: "Dry port", Layer: "trade", Color: InkDark, Ink: DarkInk, Shape: Square, Radius: 5, Priority: 2},
+	"border-crossing":  {Label: "Border crossing", Layer: "trade", Color: InkDark, Ink: DarkInk, Shape: Diamond, Radius: 4.5, Priority: 3},
+	"custom-point":     {Label: "Point", Color: InkDark, Ink: DarkInk, Shape: Circle, Radius: 5, Priority: 2},
+	"custom-line":      {Label: "Line", Color: InkDark, Ink: DarkInk, Width: 2.2},
+	"custom-area":      {Label: "Area", Color: InkDark, Ink: DarkInk, Width: 1.8},
 }
 
 // CustomColors are given to a reader's layers in turn: Okabe–Ito-like hues

@@ -31,21 +31,20 @@ type kindStyle struct {
 	priority int     // lower is kept first when symbols crowd
 }
 
-// The inks the dark theme lightens (theme.go); the other colours stay.
-var (
-	inkDark = mapstyle.InkDark
-	inkGrey = mapstyle.InkGrey
-)
+// kindStyles is mapstyle.Kinds in the active palette (usePalette sets
+// it): kinds drawn in ink take the palette's inks. Read it; a new palette
+// gets a new map.
+var kindStyles map[string]kindStyle
 
-// kindStyles is mapstyle.Kinds, copied so the theme may recolour it.
-var kindStyles = func() map[string]kindStyle {
+// kindStylesFor is mapstyle.Kinds with p's colours.
+func kindStylesFor(p mapstyle.Palette) map[string]kindStyle {
 	out := make(map[string]kindStyle, len(mapstyle.Kinds))
 	for k, st := range mapstyle.Kinds {
-		out[k] = kindStyle{label: st.Label, layer: st.Layer, color: st.Color, shape: st.Shape,
+		out[k] = kindStyle{label: st.Label, layer: st.Layer, color: rgba(p.KindColor(k)), shape: st.Shape,
 			radius: st.Radius, width: st.Width, priority: st.Priority}
 	}
 	return out
-}()
+}
 
 // customColors are given to custom layers in turn.
 var customColors = mapstyle.CustomColors

@@ -2,27 +2,39 @@
 
 package main
 
-import "image/color"
+import (
+	"image/color"
 
-// The palette: a pale sea, warm sand for the five Central Asian states and a
-// quieter stone for their neighbours, so the region reads first.
-var (
-	colorWater        = color.RGBA{0xc6, 0xdc, 0xe8, 0xff}
-	colorFormerLake   = color.RGBA{0xe4, 0xe6, 0xd8, 0xff}
-	colorCentral      = color.RGBA{0xf3, 0xe3, 0xc3, 0xff}
-	colorNeighbour    = color.RGBA{0xec, 0xea, 0xe4, 0xff}
-	colorTerritory    = color.RGBA{0xe2, 0xe0, 0xda, 0xff}
-	colorHover        = color.RGBA{0xf7, 0xd2, 0x8c, 0xff}
-	colorHoverMuted   = color.RGBA{0xdf, 0xdb, 0xd0, 0xff}
-	colorSelected     = color.RGBA{0xf2, 0xb9, 0x5a, 0xff}
-	colorBorder       = color.RGBA{0x9a, 0x92, 0x86, 0xff}
-	colorBorderStrong = color.RGBA{0x6f, 0x5f, 0x4a, 0xff}
-	colorCoast        = color.RGBA{0x8f, 0xb3, 0xc7, 0xff}
-	colorOutline      = color.RGBA{0x8a, 0x4b, 0x08, 0xff}
-	colorLabel        = color.RGBA{0x3d, 0x34, 0x2a, 0xff}
-	colorLabelMuted   = color.RGBA{0x76, 0x70, 0x68, 0xff}
-	colorLabelWater   = color.RGBA{0x4f, 0x7c, 0x96, 0xff}
-	colorSymbolEdge   = color.RGBA{0x2a, 0x25, 0x20, 0xff}
-	colorCasing       = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	colorHalo         = color.RGBA{0xff, 0xff, 0xff, 0xd0}
+	"heartland/mapstyle"
 )
+
+// The colours the map draws with now, by role: the active palette's, one
+// of mapstyle's values (light, dark or contrast), which the poster draws
+// with too. usePalette sets them all at once; nothing else assigns to them.
+var (
+	colorWater, colorFormerLake, colorCentral, colorNeighbour, colorTerritory color.RGBA
+	colorHover, colorHoverMuted, colorSelected                                color.RGBA
+	colorBorder, colorBorderStrong, colorCoast, colorOutline                  color.RGBA
+	colorLabel, colorLabelMuted, colorLabelWater                              color.RGBA
+	colorSymbolEdge, colorCasing, colorHalo                                   color.RGBA
+)
+
+func init() { usePalette(mapstyle.Light) }
+
+// usePalette makes p the map's palette: every role's colour, and the
+// kinds drawn in ink (kindStyles). What was drawn before keeps its colours
+// until it is drawn again (see useContrast).
+func usePalette(p mapstyle.Palette) {
+	colorWater, colorFormerLake, colorCentral = rgba(p.Water), rgba(p.FormerLake), rgba(p.Central)
+	colorNeighbour, colorTerritory = rgba(p.Neighbour), rgba(p.Territory)
+	colorHover, colorHoverMuted, colorSelected = rgba(p.Hover), rgba(p.HoverMuted), rgba(p.Selected)
+	colorBorder, colorBorderStrong = rgba(p.Border), rgba(p.BorderStrong)
+	colorCoast, colorOutline = rgba(p.Coast), rgba(p.Outline)
+	colorLabel, colorLabelMuted, colorLabelWater = rgba(p.Label), rgba(p.LabelMuted), rgba(p.LabelWater)
+	colorSymbolEdge, colorCasing, colorHalo = rgba(p.SymbolEdge), rgba(p.Casing), rgba(p.Halo)
+	kindStyles = kindStylesFor(p)
+}
+
+// rgba copies a colour's bytes: the map keeps straight (not premultiplied)
+// alpha in color.RGBA, as the palette does in color.NRGBA.
+func rgba(c color.NRGBA) color.RGBA { return color.RGBA{c.R, c.G, c.B, c.A} }

@@ -28,14 +28,16 @@ type kindStyle struct {
 	priority int     // lower is kept first when symbols crowd
 }
 
-// kindStyles is mapstyle.Kinds in the poster's colour type.
-var kindStyles = func() map[string]kindStyle {
-	out := make(map[string]kindStyle, len(mapstyle.Kinds))
-	for k, st := range mapstyle.Kinds {
-		out[k] = kindStyle{color: nrgba(st.Color), shape: st.Shape, radius: st.Radius, width: st.Width, priority: st.Priority}
+// kindStyle returns how a kind is drawn with the renderer's palette: its
+// shape and sizes from mapstyle.Kinds, its colour from the palette (kinds
+// drawn in ink follow the theme, as on screen).
+func (r *renderer) kindStyle(kind string) (kindStyle, bool) {
+	st, ok := mapstyle.Kinds[kind]
+	if !ok {
+		return kindStyle{}, false
 	}
-	return out
-}()
+	return kindStyle{color: r.pal.KindColor(kind), shape: st.Shape, radius: st.Radius, width: st.Width, priority: st.Priority}, true
+}
 
 // customColors are given to layers the app does not know, in turn.
 var customColors = func() []color.NRGBA {

@@ -164,7 +164,8 @@ func (r *renderer) lineStyle(k lineKey) kindStyle {
 			return it.style
 		}
 	}
-	return kindStyles[k.kind]
+	st, _ := r.kindStyle(k.kind)
+	return st
 }
 
 // placedSymbol is a symbol kept on the poster and its item.
@@ -214,7 +215,7 @@ func (r *renderer) drawSymbols() []placedSymbol {
 		sym := Symbol{ID: s.it.f.ID, X: s.x, Y: s.y, Radius: s.r, Shape: s.it.style.shape,
 			Fill: s.it.style.color, Edge: r.pal.SymbolEdge, Capital: s.it.f.Kind == "capital"}
 		if sym.Capital {
-			sym.Dot = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+			sym.Dot = r.pal.Casing // as the screen draws it
 		}
 		r.d.Symbols = append(r.d.Symbols, sym)
 	}

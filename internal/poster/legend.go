@@ -1,7 +1,6 @@
 package poster
 
 import (
-	"image/color"
 	"math"
 	"sort"
 
@@ -155,7 +154,7 @@ func (r *renderer) legendSwatch(lg *Legend, e legendEntry, x, cy float64) {
 		sym := Symbol{X: mid, Y: cy, Radius: math.Min(st.radius, 5.5), Shape: st.shape, Fill: st.color,
 			Edge: r.pal.SymbolEdge, Capital: e.key.kind == "capital"}
 		if sym.Capital {
-			sym.Dot = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+			sym.Dot = r.pal.Casing // as the screen draws it
 		}
 		lg.Symbols = append(lg.Symbols, sym)
 	case e.key.kind == "custom-area":

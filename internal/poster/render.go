@@ -118,10 +118,11 @@ func (r *renderer) project(layers []geo.Layer, colors map[string]color.NRGBA) {
 			it := &item{layer: l.ID, f: f, world: geo.ToWorld(geo.CentralAsia, f.Geometry),
 				central: f.StringProp("group") == "central"}
 			it.bound = it.world.Bound()
-			if st, ok := kindStyles[f.Kind]; ok && !baseLayers[l.ID] {
+			if st, ok := r.kindStyle(f.Kind); ok && !baseLayers[l.ID] {
 				it.style, it.styled = st, true
 			} else if isCustom {
-				it.style, it.styled = kindStyles[customKind(it.world)], true
+				it.style, _ = r.kindStyle(customKind(it.world))
+				it.styled = true
 			}
 			if c, ok := colors[l.ID]; ok && isCustom {
 				it.style.color = c
