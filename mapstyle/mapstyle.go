@@ -66,25 +66,25 @@ var (
 // Kinds covers every kind in assets/layers/SCHEMA.md and the kinds of a
 // reader's own layers.
 var Kinds = map[string]Kind{
-	"capital":          {Label: "Capital", Layer: "cities", Color: InkDark, Ink: DarkInk, Shape: Star, Radius: 6.5, Priority: 0},
-	"city":             {Label: "City", Layer: "cities", Color: InkDark, Ink: DarkInk, Shape: Circle, Radius: 3.2, Priority: 4},
-	"oil-field":        {Label: "Oil field", Layer: "energy", Color: Vermillion, Shape: Circle, Radius: 5.5, Priority: 1},
-	"gas-field":        {Label: "Gas field", Layer: "energy", Color: Blue, Shape: Circle, Radius: 5.5, Priority: 1},
-	"oil-gas-field":    {Label: "Oil and gas field", Layer: "energy", Color: Purple, Shape: Circle, Radius: 5.5, Priority: 1},
-	"terminal":         {Label: "Terminal or pumping station", Layer: "energy", Color: InkGrey, Ink: GreyInk, Shape: Square, Radius: 3.5, Priority: 5},
-	"oil-pipeline":     {Label: "Oil pipeline", Layer: "energy", Color: Vermillion, Width: 2.2},
-	"gas-pipeline":     {Label: "Gas pipeline", Layer: "energy", Color: Blue, Width: 2.2},
-	"uranium":          {Label: "Uranium mine", Layer: "minerals", Color: Green, Shape: Triangle, Radius: 6, Priority: 2},
-	"rare-earths":      {Label: "Rare earths", Layer: "minerals", Color: Purple, Shape: Diamond, Radius: 6, Priority: 2},
-	"critical-mineral": {Label: "Other critical mineral", Layer: "minerals", Color: Sky, Shape: Diamond, Radius: 6, Priority: 3},
-	"copper":           {Label: "Copper mine", Layer: "minerals", Color: Orange, Shape: Square, Radius: 5, Priority: 3},
-	"gold":             {Label: "Gold mine", Layer: "minerals", Color: Yellow, Shape: Square, Radius: 5, Priority: 3},
-	"rail-corridor":    {Label: "Rail corridor", Layer: "trade", Color: InkDark, Ink: DarkInk, Width: 2},
-	"road-corridor":    {Label: "Road corridor", Layer: "trade", Color: InkGrey, Ink: GreyInk, Width: 2},
-	"sea-route":        {Label: "Sea route", Layer: "trade", Color: SeaRoute, Width: 2},
-	"port":             {Label: "Port", Layer: "trade", Color: SeaRoute, Shape: Square, Radius: 5, Priority: 2},
-	"dry-port":         {Label: "Dry port", Layer: "trade", Color: InkDark, Ink: DarkInk, Shape: Square, Radius: 5, Priority: 2},
-	"border-crossing":  {Label: "Border crossing", Layer: "trade", Color: InkDark, Ink: DarkInk, Shape: Diamond, Radius: 4.5, Priority: 3},
+	"capital":          {Label: "Capital", Layer: LayerCities, Color: InkDark, Ink: DarkInk, Shape: Star, Radius: 6.5, Priority: 0},
+	"city":             {Label: "City", Layer: LayerCities, Color: InkDark, Ink: DarkInk, Shape: Circle, Radius: 3.2, Priority: 4},
+	"oil-field":        {Label: "Oil field", Layer: LayerEnergy, Color: Vermillion, Shape: Circle, Radius: 5.5, Priority: 1},
+	"gas-field":        {Label: "Gas field", Layer: LayerEnergy, Color: Blue, Shape: Circle, Radius: 5.5, Priority: 1},
+	"oil-gas-field":    {Label: "Oil and gas field", Layer: LayerEnergy, Color: Purple, Shape: Circle, Radius: 5.5, Priority: 1},
+	"terminal":         {Label: "Terminal or pumping station", Layer: LayerEnergy, Color: InkGrey, Ink: GreyInk, Shape: Square, Radius: 3.5, Priority: 5},
+	"oil-pipeline":     {Label: "Oil pipeline", Layer: LayerEnergy, Color: Vermillion, Width: 2.2},
+	"gas-pipeline":     {Label: "Gas pipeline", Layer: LayerEnergy, Color: Blue, Width: 2.2},
+	"uranium":          {Label: "Uranium mine", Layer: LayerMinerals, Color: Green, Shape: Triangle, Radius: 6, Priority: 2},
+	"rare-earths":      {Label: "Rare earths", Layer: LayerMinerals, Color: Purple, Shape: Diamond, Radius: 6, Priority: 2},
+	"critical-mineral": {Label: "Other critical mineral", Layer: LayerMinerals, Color: Sky, Shape: Diamond, Radius: 6, Priority: 3},
+	"copper":           {Label: "Copper mine", Layer: LayerMinerals, Color: Orange, Shape: Square, Radius: 5, Priority: 3},
+	"gold":             {Label: "Gold mine", Layer: LayerMinerals, Color: Yellow, Shape: Square, Radius: 5, Priority: 3},
+	"rail-corridor":    {Label: "Rail corridor", Layer: LayerTrade, Color: InkDark, Ink: DarkInk, Width: 2},
+	"road-corridor":    {Label: "Road corridor", Layer: LayerTrade, Color: InkGrey, Ink: GreyInk, Width: 2},
+	"sea-route":        {Label: "Sea route", Layer: LayerTrade, Color: SeaRoute, Width: 2},
+	"port":             {Label: "Port", Layer: LayerTrade, Color: SeaRoute, Shape: Square, Radius: 5, Priority: 2},
+	"dry-port":         {Label: "Dry port", Layer: LayerTrade, Color: InkDark, Ink: DarkInk, Shape: Square, Radius: 5, Priority: 2},
+	"border-crossing":  {Label: "Border crossing", Layer: LayerTrade, Color: InkDark, Ink: DarkInk, Shape: Diamond, Radius: 4.5, Priority: 3},
 	"custom-point":     {Label: "Point", Color: InkDark, Ink: DarkInk, Shape: Circle, Radius: 5, Priority: 2},
 	"custom-line":      {Label: "Line", Color: InkDark, Ink: DarkInk, Width: 2.2},
 	"custom-area":      {Label: "Area", Color: InkDark, Ink: DarkInk, Width: 1.8},
@@ -94,6 +94,18 @@ var Kinds = map[string]Kind{
 // the thematic layers do not use.
 var CustomColors = []color.RGBA{{0x88, 0x22, 0x55, 0xff}, {0x33, 0x22, 0x88, 0xff}, {0x11, 0x77, 0x33, 0xff}, {0x99, 0x44, 0x00, 0xff}}
 
+// Layer ids, as the URL's layers= and assets/packed name them.
+const (
+	LayerCountries  = "countries"
+	LayerBoundaries = "boundaries"
+	LayerWater      = "water"
+	LayerEnergy     = "energy"
+	LayerMinerals   = "minerals"
+	LayerTrade      = "trade"
+	LayerCities     = "cities"
+	LayerLabels     = "labels" // switches the names on and off; holds no features
+)
+
 // Layer is a thematic layer with its kinds, in legend order.
 type Layer struct {
 	ID, Name string
@@ -102,10 +114,10 @@ type Layer struct {
 
 // Layers are the thematic layers in legend order.
 var Layers = []Layer{
-	{"energy", "Energy", []string{"oil-field", "gas-field", "oil-gas-field", "oil-pipeline", "gas-pipeline", "terminal"}},
-	{"minerals", "Minerals", []string{"uranium", "rare-earths", "critical-mineral", "copper", "gold"}},
-	{"trade", "Trade routes", []string{"rail-corridor", "road-corridor", "sea-route", "port", "dry-port", "border-crossing"}},
-	{"cities", "Cities", []string{"capital", "city"}},
+	{LayerEnergy, "Energy", []string{"oil-field", "gas-field", "oil-gas-field", "oil-pipeline", "gas-pipeline", "terminal"}},
+	{LayerMinerals, "Minerals", []string{"uranium", "rare-earths", "critical-mineral", "copper", "gold"}},
+	{LayerTrade, "Trade routes", []string{"rail-corridor", "road-corridor", "sea-route", "port", "dry-port", "border-crossing"}},
+	{LayerCities, "Cities", []string{"capital", "city"}},
 }
 
 // DashPattern returns dash and gap lengths in CSS pixels for a line's kind

@@ -58,7 +58,7 @@ var strategicLayers = func() map[string]bool {
 }()
 
 // baseLayers are drawn as the base map, not by kind.
-var baseLayers = map[string]bool{"countries": true, "boundaries": true, "water": true}
+var baseLayers = map[string]bool{mapstyle.LayerCountries: true, mapstyle.LayerBoundaries: true, mapstyle.LayerWater: true}
 
 // dashPattern returns dash and gap lengths in CSS pixels for a line's status.
 func dashPattern(kind, status string) (dash, gap float64) { return mapstyle.DashPattern(kind, status) }
