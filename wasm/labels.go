@@ -188,23 +188,11 @@ const controlsStrip = 56
 // labelGap is the free space, in CSS pixels, kept around every label.
 const labelGap = 5
 
-// clearOfSymbols returns y, or y moved by about a line up or down, whichever
-// first keeps a label centred at (x, y) off every symbol.
+// clearOfSymbols is geo.ClearOfSymbols, the label policy the poster shares,
+// for a label of w×h centred at (x, y).
 func clearOfSymbols(x, y, w, h float64, symbols []placedSymbol) float64 {
-	for _, dy := range []float64{0, -1.3, 1.3, -2.4, 2.4} {
-		cy := y + dy*h
-		free := true
-		for _, s := range symbols {
-			if math.Abs(s.x-x) < w/2+s.radius+2 && math.Abs(s.y-cy) < h/2+s.radius+2 {
-				free = false
-				break
-			}
-		}
-		if free {
-			return cy
-		}
-	}
-	return y
+	return geo.ClearOfSymbols(geo.LabelBox{X: x, Y: y, W: w, H: h}, symbols,
+		func(s placedSymbol) (float64, float64, float64) { return s.x, s.y, s.radius })
 }
 
 // pointLabel returns the label of a symbol's feature, measured on first use.
@@ -215,7 +203,7 @@ func (l *labeler) pointLabel(it *item) *label {
 		if it.feature.Kind == "capital" {
 			st = l.capitalStyle
 		}
-		name := shortName(it.feature.Name)
+		name := geo.ShortName(it.feature.Name)
 		w, h := l.text.measure(name, st)
 		lb = &label{text: name, style: st, width: w, height: h, item: it}
 		l.points[it] = lb
@@ -251,13 +239,4 @@ func (l *labeler) sprite(lb *label, dpr float64) *ebiten.Image {
 	img := l.text.render(lb.text, lb.style, math.Round(lb.style.size*dpr), l.haloPx)
 	l.sprites[lb] = img
 	return img
-}
-
-// shortName is a feature's name for the map: without the parenthesis or
-// clause that the panel shows in full ("Inkai (JV Inkai)" → "Inkai").
-func shortName(name string) string {
-	if i := strings.IndexAny(name, "(,"); i > 3 {
-		return strings.TrimSpace(name[:i])
-	}
-	return name
 }

@@ -138,7 +138,7 @@ func (r *renderer) addAreaLabels(p *labelPlacer, areas []areaLabel, rank int, sy
 		b := geo.LabelBox{W: w, H: asc + desc}
 		b.X, b.Y = r.cam.WorldToScreen(l.anchor)
 		if rank == 0 { // a country name may move up or down to clear symbols
-			b.Y = clearOfSymbols(b, symbols)
+			b.Y = geo.ClearOfSymbols(b, symbols, func(s placedSymbol) (float64, float64, float64) { return s.x, s.y, s.r })
 		}
 		p.add(candidate{text: l.text, style: l.style, ascent: asc, anchors: []Anchor{Middle}}, b)
 	}
@@ -151,7 +151,7 @@ func (r *renderer) addPointLabel(p *labelPlacer, s placedSymbol) {
 	if s.it.f.Kind == "capital" {
 		st = TextStyle{Font: Bold, Size: 12, Color: r.pal.Label}
 	}
-	name := shortName(s.it.f.Name)
+	name := geo.ShortName(s.it.f.Name)
 	if name == "" {
 		return
 	}
@@ -162,34 +162,6 @@ func (r *renderer) addPointLabel(p *labelPlacer, s placedSymbol) {
 		geo.LabelBox{X: s.x - off - w/2, Y: s.y, W: w, H: h},
 		geo.LabelBox{X: s.x, Y: s.y - off - h/2, W: w, H: h},
 		geo.LabelBox{X: s.x, Y: s.y + off + h/2, W: w, H: h})
-}
-
-// clearOfSymbols returns the box's y, or y moved by about a line up or
-// down, whichever first keeps the box off every symbol.
-func clearOfSymbols(b geo.LabelBox, symbols []placedSymbol) float64 {
-	for _, dy := range []float64{0, -1.3, 1.3, -2.4, 2.4} {
-		cy := b.Y + dy*b.H
-		free := true
-		for _, s := range symbols {
-			if math.Abs(s.x-b.X) < b.W/2+s.r+2 && math.Abs(s.y-cy) < b.H/2+s.r+2 {
-				free = false
-				break
-			}
-		}
-		if free {
-			return cy
-		}
-	}
-	return b.Y
-}
-
-// shortName is a feature's name for the map: without the parenthesis or
-// clause that the panel shows in full ("Inkai (JV Inkai)" → "Inkai").
-func shortName(name string) string {
-	if i := strings.IndexAny(name, "(,"); i > 3 {
-		return strings.TrimSpace(name[:i])
-	}
-	return name
 }
 
 // drawTitleBlock adds the title panel (top left: the title, and the
