@@ -36,6 +36,7 @@
       api.timing.readyMs = performance.now();
       document.getElementById("loader").hidden = true;
       resolveReady(api);
+      fadeHomePoster();
     },
     _fail(message) {
       document.getElementById("loader").hidden = true;
@@ -46,6 +47,41 @@
   };
   api.ready.catch(() => {}); // failures are shown on the page
   window.heartland = api;
+
+  // index.html's poster of the home view (web/home-poster.js, style.css).
+  // A link followed to another view before the map runs hides it.
+  window.addEventListener("hashchange", () => {
+    if (/(?:^#|&)(?:map|story)=/.test(location.hash)) document.documentElement.classList.add("no-home-poster");
+  });
+
+  // fadeHomePoster fades the poster out over the live map, first sliding it
+  // onto the live map's framing: data-refs names two places and the poster
+  // pixels they are drawn at, and heartland.project says where the map has
+  // them. With the fonts the build measured, nothing moves.
+  function fadeHomePoster() {
+    const poster = document.getElementById("home-poster");
+    if (!poster || poster.hidden) return;
+    const img = poster.querySelector("img");
+    const refs = (poster.dataset.refs || "").split(" ").map((r) => r.split(",").map(Number));
+    try {
+      const box = img.getBoundingClientRect();
+      const k = img.naturalWidth > 0 ? box.width / img.naturalWidth : 0;
+      const [p, q] = refs.map(([lon, lat]) => api.project([lon, lat]));
+      const [a, b] = refs.map(([, , x, y]) => [box.left + x * k, box.top + y * k]);
+      const m = Math.hypot(q[0] - p[0], q[1] - p[1]) / Math.hypot(b[0] - a[0], b[1] - a[1]);
+      const dx = p[0] - box.left - m * (a[0] - box.left), dy = p[1] - box.top - m * (a[1] - box.top);
+      if (refs.length === 2 && k > 0 && Number.isFinite(m + dx + dy) && (Math.abs(m - 1) > 0.002 || Math.hypot(dx, dy) > 0.5)) {
+        img.style.transform = "translate(" + dx.toFixed(2) + "px," + dy.toFixed(2) + "px) scale(" + m.toFixed(5) + ")";
+      }
+    } catch (e) { /* no correction: the fade still hides any difference */ }
+    poster.classList.add("is-fading");
+    const done = () => { poster.hidden = true; };
+    if (window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches) done();
+    else {
+      poster.addEventListener("transitionend", (e) => { if (e.target === poster) done(); });
+      setTimeout(done, 800); // transitionend never fires in a hidden tab
+    }
+  }
 
   function progress(received, total) {
     const bar = document.getElementById("progress-bar");

@@ -39,7 +39,8 @@ type buildConfig struct {
 	// smaller files get quality 11.
 	largeBrotliQuality int
 	// posters draws poster.svg and poster.png of the home view (the embed's
-	// instant preview and social card) into the site.
+	// instant preview and social card) and home-poster.svg (index.html's)
+	// into the site.
 	posters bool
 	// hashNames renames the files the pages load to NAME.HASH.EXT and
 	// writes manifest.json; entry points keep their names (see stableNames).
@@ -163,6 +164,9 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 			return nil, err
 		}
 		files = replaceOrAppend(files, f)
+	}
+	if files, err = placeHomePoster(cfg, files); err != nil {
+		return nil, err
 	}
 	data, err := writeDataBundle(cfg.outDir)
 	if err != nil {
@@ -348,4 +352,36 @@ func writeDataBundle(outDir string) (builtFile, error) {
 		return builtFile{}, err
 	}
 	return builtFile{rel: dataBundleName, raw: int64(len(b))}, nil
+}
+
+// placeHomePoster draws index.html's poster and fills the page's
+// placeholders with its placement; without posters the page gets a rule
+// that hides the empty frame.
+func placeHomePoster(cfg buildConfig, files []builtFile) ([]builtFile, error) {
+	css, refs := ".home-poster { display: none; }", ""
+	if cfg.posters {
+		hp, f, err := writeHomePoster(cfg.outDir)
+		if err != nil {
+			return nil, err
+		}
+		css, refs = hp.css, hp.refs
+		files = replaceOrAppend(files, f)
+	}
+	for i, f := range files {
+		if f.rel != "index.html" {
+			continue
+		}
+		p := filepath.Join(cfg.outDir, "index.html")
+		page, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		page = bytes.ReplaceAll(page, []byte(homePosterCSSPlaceholder), []byte(css))
+		page = bytes.ReplaceAll(page, []byte(homePosterRefPlaceholder), []byte(refs))
+		if err := os.WriteFile(p, page, 0o644); err != nil {
+			return nil, err
+		}
+		files[i].raw = int64(len(page))
+	}
+	return files, nil
 }

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"heartland/assets"
+	"heartland/geo"
+	"heartland/internal/poster"
+)
+
+// index.html's poster: a picture of the home view that shows with the HTML,
+// before any script or wasm, framed where the live map will frame it, and
+// faded out once the map has drawn (web/heartland.js).
+//
+// The live map frames poster.HomeView with geo.Camera.FitBoundsPadded and
+// the padding of wasm/dom.go's coveredEdges: 56 px at the top (masthead),
+// 60 right (buttons), 24 bottom, and on the left 16 px, or the open legend's
+// right edge plus 8 px; the legend starts open in windows at least 1000×700
+// (wasm/page.go). So the home bound's width on screen is
+//
+//	fit = min(100vw − left − 60px, (100vh − 80px) · boundW/boundH)
+//
+// and the rest follows from it by constant ratios, which CSS calc can do:
+// the poster is drawn once, covering everything the map can ever show, and
+// placed by CSS, so it frames every window size as the map does — apart
+// from the legend's width, which depends on the reader's fonts; the page
+// corrects that (and any other difference) as the poster fades.
+
+// homePosterName is the poster image, next to index.html.
+const homePosterName = "home-poster.svg"
+
+// homePosterCSSPlaceholder in index.html becomes the poster's placement rules.
+const homePosterCSSPlaceholder = "/*__HOME_POSTER_CSS__*/"
+
+// homePosterRefPlaceholder in index.html becomes two lon/lat points and
+// where the poster draws them, for the page's correction.
+const homePosterRefPlaceholder = "__HOME_POSTER_REF__"
+
+// Padding of the live map's home view, CSS pixels (wasm/dom.go coveredEdges).
+const (
+	homePadTop, homePadRight, homePadBottom, homePadLeft = 56, 60, 24, 16
+	// homeLegendLeft is the open legend's right edge plus 8 px, as Chromium
+	// lays out the legend with Debian's fonts (measured at 1280×800).
+	homeLegendLeft = 292
+	// Windows narrower or shorter than these start with the legend folded.
+	legendOpenMinW, legendOpenMinH = 1000, 700
+)
+
+// homePosterRef is the window the poster's pixels are sized for: at this
+// size it is drawn at one CSS pixel per pixel, so names and symbols have
+// the live map's sizes and its simplification level.
+const homePosterRefW, homePosterRefH = 1280, 800
+
+// homePoster is the drawn poster and how to place it.
+type homePoster struct {
+	svg  []byte
+	css  string
+	refs string // "lon,lat,x,y lon,lat,x,y": two points and their poster pixels
+}
+
+// makeHomePoster draws the area the live map can show (the countries
+// layer's bound less the 3% cut margin, as wasm/main.go limits its camera)
+// without title, attribution or legend, and writes the CSS that places it.
+func makeHomePoster() (*homePoster, error) {
+	layers, err := assets.Layers()
+	if err != nil {
+		return nil, err
+	}
+	facts, err := assets.LoadFacts()
+	if err != nil {
+		return nil, err
+	}
+	limits, err := cameraLimits(layers)
+	if err != nil {
+		return nil, err
+	}
+	home := geo.CentralAsia.ForwardBound(poster.HomeView)
+	hw, hh := home.Right()-home.Left(), home.Top()-home.Bottom()
+	// Metres per CSS pixel inverted: the scale the live map frames home at
+	// in the reference window.
+	s := math.Min((homePosterRefW-homeLegendLeft-homePadRight)/hw, (homePosterRefH-homePadTop-homePadBottom)/hh)
+	zoom := math.Log2(s * 2 * math.Pi * geo.EarthRadius / 256)
+	w := int(math.Ceil((limits.Right() - limits.Left()) * s))
+	h := int(math.Ceil((limits.Top() - limits.Bottom()) * s))
+	st := geo.State{Center: geo.CentralAsia.Inverse(limits.Center()), Zoom: zoom, HasView: true}
+	d, err := poster.Render(layers, facts, poster.Options{Width: w, Height: h, State: st})
+	if err != nil {
+		return nil, err
+	}
+	withoutTitleBlock(d)
+	var svg bytes.Buffer
+	if err := d.SVG(&svg); err != nil {
+		return nil, err
+	}
+	// Where the poster put the home bound, in its pixels: measured from the
+	// drawing, so it holds whatever the camera's limits did to the view.
+	p1, p2 := orb.Point{60, 40}, orb.Point{80, 50}
+	w1, w2 := geo.CentralAsia.Forward(p1), geo.CentralAsia.Forward(p2)
+	x1, y1 := d.Project(p1)
+	x2, y2 := d.Project(p2)
+	a := (x2 - x1) / (w2[0] - w1[0])
+	tx, ty := x1-a*w1[0], y1+a*w1[1]
+	hx0, hx1 := a*home.Left()+tx, a*home.Right()+tx
+	hy0, hy1 := ty-a*home.Top(), ty-a*home.Bottom()
+	return &homePoster{
+		svg:  svg.Bytes(),
+		css:  homePosterCSS(float64(w), float64(h), hx0, hx1, hy0, hy1),
+		refs: fmt.Sprintf("%g,%g,%.2f,%.2f %g,%g,%.2f,%.2f", p1[0], p1[1], x1, y1, p2[0], p2[1], x2, y2),
+	}, nil
+}
+
+// cameraLimits is the world-metre bound the live map's camera keeps in view.
+func cameraLimits(layers []geo.Layer) (orb.Bound, error) {
+	var world orb.Bound
+	found := false
+	for _, l := range layers {
+		if l.ID != "countries" {
+			continue
+		}
+		for _, f := range l.Features {
+			b := geo.ToWorld(geo.CentralAsia, f.Geometry).Bound()
+			if !found {
+				world, found = b, true
+			} else {
+				world = world.Union(b)
+			}
+		}
+	}
+	if !found {
+		return orb.Bound{}, fmt.Errorf("home poster: no countries layer to bound the map")
+	}
+	pad := (world.Right() - world.Left()) * 0.03 / 1.06
+	return world.Pad(-pad), nil
+}
+
+// withoutTitleBlock drops the title panel and the title and attribution
+// texts: the page has its own masthead and credits.
+func withoutTitleBlock(d *poster.Drawing) {
+	d.Panels = nil
+	d.Legend = nil
+	labels := d.Labels[:0]
+	for _, l := range d.Labels {
+		if l.Text != d.Title && l.Text != poster.Attribution {
+			labels = append(labels, l)
+		}
+	}
+	d.Labels = labels
+}
+
+// homePosterCSS places an image of w×h pixels, in which the home bound
+// spans x hx0…hx1 and y hy0…hy1, as the live camera frames the bound: it
+// fits the bound in the window less the padding, zooms in if the image
+// would not cover the window (Camera.MinZoom), then moves the view back
+// inside the image's edges (Camera.clamp). --home-fit is the bound's width
+// on screen, which sets the image's scale, fit/bw.
+func homePosterCSS(w, h, hx0, hx1, hy0, hy1 float64) string {
+	bw, bh := hx1-hx0, hy1-hy0
+	cx, cy := (hx0+hx1)/2, (hy0+hy1)/2
+	rule := func(left float64) string {
+		fit := fmt.Sprintf("max(min(100vw - %gpx, (100vh - %dpx) * %.6f), 100vw * %.6f, 100vh * %.6f)",
+			left+homePadRight, homePadTop+homePadBottom, bw/bh, bw/w, bw/h)
+		width, height := fmt.Sprintf("var(--home-fit) * %.6f", w/bw), fmt.Sprintf("var(--home-fit) * %.6f", h/bw)
+		x := fmt.Sprintf("50vw %s - var(--home-fit) * %.6f", cssOffset((left-homePadRight)/2), cx/bw)
+		y := fmt.Sprintf("50vh %s - var(--home-fit) * %.6f", cssOffset(float64(homePadTop-homePadBottom)/2), cy/bw)
+		return fmt.Sprintf("--home-fit: %s; width: calc(%s); height: calc(%s); left: clamp(100vw - %s, %s, 0px); top: clamp(100vh - %s, %s, 0px);",
+			fit, width, height, width, x, height, y)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, ".home-poster img { %s }\n", rule(homeLegendLeft))
+	fmt.Fprintf(&b, "@media (max-width: %gpx), (max-height: %gpx) { .home-poster img { %s } }",
+		legendOpenMinW-0.02, legendOpenMinH-0.02, rule(homePadLeft))
+	return b.String()
+}
+
+// cssOffset writes "+ 5px" or "- 5px": calc wants spaces around its signs.
+func cssOffset(px float64) string {
+	if px < 0 {
+		return fmt.Sprintf("- %gpx", -px)
+	}
+	return fmt.Sprintf("+ %gpx", px)
+}
+
+// writeHomePoster writes the poster into outDir and returns it, for
+// index.html's placeholders.
+func writeHomePoster(outDir string) (*homePoster, builtFile, error) {
+	hp, err := makeHomePoster()
+	if err != nil {
+		return nil, builtFile{}, fmt.Errorf("home poster: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(outDir, homePosterName), hp.svg, 0o644); err != nil {
+		return nil, builtFile{}, err
+	}
+	return hp, builtFile{rel: homePosterName, raw: int64(len(hp.svg))}, nil
+}
