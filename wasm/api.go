@@ -13,20 +13,21 @@ import (
 )
 
 // installAPI fills window.heartland (created by the loader with ready, on
-// and _emit) with the methods of the public API in DESIGN.md.
+// and _emit) with the methods of the public API in docs/ARCHITECTURE.md.
+// Each runs in its caller's task: what it changes is in place on return.
 func (g *Game) installAPI() {
 	api := js.Global().Get("heartland")
 	set := func(name string, fn func(args []js.Value) any) {
 		api.Set(name, safeFunc(func(this js.Value, args []js.Value) any { return fn(args) }))
 	}
-	set("getState", func([]js.Value) any { return bridge.StateToJS(g.state()) })
+	set("getState", func([]js.Value) any { return bridge.StateToJS(g.m.State()) })
 	set("setState", func(args []js.Value) any {
 		if len(args) > 0 {
 			s, warnings := bridge.StateFromJS(args[0])
 			for _, w := range warnings {
 				g.ui.warn("setState: " + w)
 			}
-			g.applyState(s)
+			g.m.ApplyState(s)
 		}
 		return nil
 	})
@@ -51,11 +52,11 @@ func (g *Game) installAPI() {
 		if !ok {
 			return js.Null()
 		}
-		hit, found := g.featureAt(p[0], p[1])
+		f, found := g.m.FeatureAt(p[0], p[1])
 		if !found {
 			return js.Null()
 		}
-		return map[string]any{"id": hit.Feature.ID, "kind": hit.Feature.Kind, "name": hit.Feature.Name, "layer": hit.Layer}
+		return map[string]any{"id": f.ID, "kind": f.Kind, "name": f.Name, "layer": f.Layer}
 	})
 	set("fitBounds", func(args []js.Value) any {
 		b, ok := bridge.Bound(arg(args, 0))
@@ -63,8 +64,7 @@ func (g *Game) installAPI() {
 			g.ui.warn("fitBounds wants [[west, south], [east, north]] in degrees")
 			return nil
 		}
-		g.cam.FitBounds(b, 0)
-		g.markMoved()
+		g.m.FitBounds(b)
 		return nil
 	})
 	set("select", func(args []js.Value) any {
@@ -72,7 +72,7 @@ func (g *Game) installAPI() {
 		if len(args) > 0 && args[0].Type() == js.TypeString {
 			id = args[0].String()
 		}
-		if !g.selectID(id) {
+		if !g.m.Select(id) {
 			g.ui.warn("select: no feature with that id")
 			return false
 		}
@@ -108,7 +108,7 @@ func (g *Game) installAPI() {
 		}
 		var problems []any
 		for _, e := range s.Check(func(id string) bool { return g.scene.byID[id] != nil }, func(l string) bool {
-			return g.scene.visible[l] || slices.Contains(g.layerIDs(), l)
+			return g.scene.visible[l] || slices.Contains(sceneView{g}.LayerIDs(), l)
 		}) {
 			problems = append(problems, e.Error())
 			g.ui.warn("story: " + e.Error())
@@ -152,5 +152,5 @@ func (g *Game) stats() map[string]any {
 		p95 = sorted[(len(sorted)*95)/100]
 	}
 	return map[string]any{"frames": g.frames, "lastFrameMs": last, "p95FrameMs": p95,
-		"mapRenders": g.cache.renders, "heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
+		"mapRenders": g.cache.renders, "canvasMoves": g.ui.canvasMoves, "heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
 }

@@ -80,15 +80,14 @@ func (c *mapCache) blit(screen *ebiten.Image, a, tx, ty float64) {
 
 // drawFrame brings the cache up to date if it must be, then puts the map on
 // the screen.
-func (g *Game) drawFrame(screen *ebiten.Image) {
+func (g *Game) drawFrame(screen *ebiten.Image, smooth bool) {
 	b := screen.Bounds()
 	a, tx, ty := g.cam.Affine()
 	c := &g.cache
 	c.ensure(b.Dx(), b.Dy())
-	moving := g.moved
-	if c.stale || !c.covers(a, tx, ty, b.Dx(), b.Dy()) || (!moving && !c.smooth) {
+	if c.stale || !c.covers(a, tx, ty, b.Dx(), b.Dy()) || (smooth && !c.smooth) {
 		c.a, c.tx, c.ty = a, tx+c.margin, ty+c.margin
-		c.smooth, c.stale = !moving, false
+		c.smooth, c.stale = smooth, false
 		c.img.Fill(colorWater)
 		g.drawMap(c.img, view{a: c.a, tx: c.tx, ty: c.ty, smooth: c.smooth})
 		c.renders++

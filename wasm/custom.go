@@ -36,11 +36,9 @@ func (g *Game) addCustomLayer(text, name string) map[string]any {
 	for _, f := range features {
 		kinds[f.Kind] = true
 	}
-	g.ui.addCustomLegend(id, name, c, kinds, func() { g.input.push(inputEvent{kind: "remove-layer", key: id}) })
+	g.ui.addCustomLegend(id, name, c, kinds, func() { g.removeCustomLayer(id) })
 	g.search.index = g.scene.searchIndex()
-	g.restyle()
-	g.ui.writeHash(g)
-	g.ui.emit("layers", g.state().Layers)
+	g.m.LayersChanged()
 	return map[string]any{"layer": id, "features": len(features), "warnings": bridge.Strings(warnings)}
 }
 
@@ -50,17 +48,9 @@ func (g *Game) removeCustomLayer(id string) bool {
 	if !strings.HasPrefix(id, "custom") || !g.scene.removeLayer(id) {
 		return false
 	}
-	if g.scene.byID[g.selected] == nil {
-		g.selectID("")
-	}
-	if g.scene.byID[g.hover] == nil {
-		g.hover = ""
-	}
 	g.ui.removeCustomLegend(id)
 	g.search.index = g.scene.searchIndex()
-	g.restyle()
-	g.ui.writeHash(g)
-	g.ui.emit("layers", g.state().Layers)
+	g.m.LayersChanged()
 	return true
 }
 

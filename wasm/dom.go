@@ -29,8 +29,11 @@ type dom struct {
 	prevFocus  js.Value
 	api        js.Value // window.heartland
 	lastScale  string
-	lastHash   string
 	onToggle   func(layer string, on bool) // a legend checkbox changed
+	// canvasTransform is the CSS transform the canvas has now (shell.MoveCanvas).
+	canvasTransform string
+	canvasMoves     int      // how often it was set, for stats()
+	wakeAfterPaint  js.Value // the requestAnimationFrame callback of shell.Wake
 }
 
 func newDOM(canvas js.Value) *dom {
@@ -113,24 +116,6 @@ func (d *dom) updateScale(cam *hgeo.Camera) {
 	d.lastScale = key
 	d.scaleBar.Get("style").Set("width", fmt.Sprintf("%dpx", int(math.Round(px))))
 	d.scaleLabel.Set("textContent", label)
-}
-
-// writeHash puts the shareable state in the URL without adding history.
-func (d *dom) writeHash(g *Game) {
-	h := g.state().Hash()
-	if h == d.lastHash {
-		return
-	}
-	d.lastHash = h
-	js.Global().Get("history").Call("replaceState", nil, "", h)
-}
-
-// viewSettled runs once the view has stopped moving.
-func (d *dom) viewSettled(g *Game) {
-	d.writeHash(g)
-	g.list.refresh(g)
-	c := g.cam.Center()
-	d.emit("move", map[string]any{"center": []any{c[0], c[1]}, "zoom": g.cam.Zoom()})
 }
 
 // emit calls the page's listeners registered with heartland.on.

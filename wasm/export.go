@@ -79,8 +79,8 @@ func (g *Game) exportSVG(o exportOptions) (string, error) {
 	if o.theme == "" {
 		o.theme = posterTheme()
 	}
-	st := g.state()
-	st.Selected, st.HasSelect = g.selected, g.selected != ""
+	st := g.m.State()
+	st.Selected, st.HasSelect = g.m.Selected(), g.m.Selected() != ""
 	d, err := poster.Render(g.scene.layers, g.scene.facts, poster.Options{Width: o.width, Height: o.height,
 		State: st, Theme: o.theme, Title: o.title, Legend: o.legend, LayerColors: g.customLayerColors()})
 	if err != nil {

@@ -8,47 +8,38 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"heartland/app"
 	"heartland/geo"
 )
 
-// settleDelay is how long the view must rest before the URL hash and the
-// move event follow it.
-const settleDelay = 300 * time.Millisecond
-
-// Game is the Ebiten game: Update turns queued input into camera and
-// selection changes; Draw redraws only when something changed.
+// Game is the Ebiten game: the renderer of an app.Map. Page events change
+// the map in their own callbacks (input.go); Update asks the map what a
+// frame must do, and Draw draws it.
 type Game struct {
-	cam      *geo.Camera
-	scene    *scene
-	labels   *labeler
-	input    *inputQueue
-	ui       *dom
-	hover    string
-	selected string
+	m      *app.Map
+	cam    *geo.Camera // m.Cam
+	scene  *scene
+	labels *labeler
+	ui     *dom
 
-	dirty     bool // the map must be redrawn
-	moved     bool // the view changed since the last hash update
-	lastMove  time.Time
+	plan      app.Plan // what this frame draws, from Update
 	frames    int
 	frameMS   []float64 // recent frame times, milliseconds
-	lastFrame time.Time
 	readyDone bool
-	viewInit  bool
 
 	cache       mapCache
 	symbols     *symbolPass
-	flight      *flight
 	search      *searchBox
 	list        *featureList
 	story       *storyPlayer
 	quiz        *quizPlayer
-	flyLift     float64 // CSS px covered at the foot of the map, for flights
-	presenting  bool    // presenter mode: larger labels, thicker lines, high contrast, spotlight
 	spot        spotlight
 	customCount int
 	wakeCh      chan struct{}
+	deadlineCh  chan struct{}
 	timings     map[string]any // start-up phases, milliseconds, for stats()
 	idleFrames  int
+	afterLayout []func() // run once the map has its first size
 	onFrame     func()
 	width       float64
 	height      float64
@@ -66,16 +57,19 @@ func (g *Game) Update() (err error) {
 		return errCrashed
 	}
 	g.parkWhileIdle()
-	g.input.drain(g)
-	g.stepFlight()
+	if len(g.afterLayout) > 0 && g.width > 0 {
+		for _, fn := range g.afterLayout {
+			fn()
+		}
+		g.afterLayout = nil
+	}
 	if g.list.refreshNeeded {
 		g.list.refresh(g)
 	}
-	if g.moved && time.Since(g.lastMove) >= settleDelay {
-		g.moved = false
-		g.dirty = true // once more, anti-aliased (drawFrame sees !moved)
-		g.ui.viewSettled(g)
-	}
+	p := g.m.Frame()
+	g.plan.Draw = g.plan.Draw || p.Draw
+	g.plan.Restyle = g.plan.Restyle || p.Restyle
+	g.plan.Smooth = p.Smooth
 	return nil
 }
 
@@ -85,12 +79,16 @@ func (g *Game) Draw(screen *ebiten.Image) {
 			report(r) // Update stops the loop on its next call
 		}
 	}()
-	if !g.dirty || crashed {
+	if !g.plan.Draw || crashed {
 		return
 	}
 	start := time.Now()
-	g.dirty = false
-	g.drawFrame(screen)
+	p := g.plan
+	g.plan = app.Plan{}
+	if p.Restyle {
+		g.cache.invalidate()
+	}
+	g.drawFrame(screen, p.Smooth)
 	if !g.readyDone {
 		g.timings["firstDrawMs"] = ms(time.Since(start))
 	}
@@ -98,6 +96,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.symbols.draw(screen, g.dpr, g.faded)
 	g.labels.draw(screen, g, g.symbols.placed)
 	g.ui.updateScale(g.cam)
+	g.m.Drawn(p.Smooth)
 	g.recordFrame(time.Since(start))
 	if g.onFrame != nil {
 		g.onFrame()
@@ -110,14 +109,11 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 	dpr := ebiten.Monitor().DeviceScaleFactor()
 	if w != g.width || h != g.height || dpr != g.dpr {
 		g.width, g.height, g.dpr = w, h, dpr
-		g.cam.SetViewport(w, h, dpr)
-		g.markMoved()
-		if !g.viewInit { // the first size: now a view can be framed
-			g.viewInit = true
-			g.resetView()
+		if g.m.Resize(w, h, dpr) { // the first size: now the URL's view can be restored
 			g.restoreHash()
-			g.moved = false // nothing moved yet: draw the first frame at rest quality
+			g.m.Restored()
 		}
+		g.plan.Draw = true
 	}
 	return math.Ceil(w * dpr), math.Ceil(h * dpr)
 }
@@ -128,7 +124,8 @@ func (g *Game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 // current zoom, with the world-to-device transform v.
 func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
-	dpr := float32(g.dpr * g.emphasis()) // line widths scale with it
+	dpr := float32(g.dpr * g.m.Emphasis()) // line widths scale with it
+	hover, selected := g.m.Hover(), g.m.Selected()
 	if g.scene.visible["countries"] {
 		m.neighbours.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.territories.draw(screen, v, 0, ebiten.FillRuleNonZero)
@@ -136,14 +133,14 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 		if g.scene.visible["water"] { // dry now: land that a selection may cover
 			m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
-		if f := m.countryFill(g.scene, g.hover); f != nil && g.hover != g.selected {
+		if f := m.countryFill(g.scene, hover); f != nil && hover != selected {
 			f.color = colorHoverMuted
-			if it := g.scene.byID[g.hover]; it != nil && it.central {
+			if it := g.scene.byID[hover]; it != nil && it.central {
 				f.color = colorHover
 			}
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
-		if f := m.countryFill(g.scene, g.selected); f != nil && g.spotlit() == "" { // the spotlight marks it enough
+		if f := m.countryFill(g.scene, selected); f != nil && g.spotlit() == "" { // the spotlight marks it enough
 			f.color = colorSelected
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
@@ -175,38 +172,45 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 
 // drawOutline outlines the selected country.
 func (g *Game) drawOutline(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
-	if o := m.countryOutline(g.scene, g.selected); o != nil {
+	if o := m.countryOutline(g.scene, g.m.Selected()); o != nil {
 		o.draw(screen, v, 1.25*dpr, ebiten.FillRuleFillAll)
 	}
 }
 
-// parkWhileIdle blocks the game loop while nothing can change, until a page
-// listener or an API call wakes it. Ebiten asks for a new animation frame
-// only after Update returns, so a still map costs almost no CPU instead of
-// running Update and Draw sixty times a second.
+// parkWhileIdle blocks the game loop while nothing is to be drawn, until a
+// page listener, an API call or the map's next deadline (the end of a
+// motion, the URL's update) wakes it. Ebiten asks for a new animation frame
+// only after Update returns, so a still map — and a map the compositor is
+// moving during a gesture — costs almost no CPU.
 func (g *Game) parkWhileIdle() {
-	if g.dirty || !g.readyDone || g.flight != nil || g.input.pending() || g.list.refreshNeeded {
+	if g.plan.Draw || !g.readyDone || g.m.Busy() || g.list.refreshNeeded {
 		g.idleFrames = 0
 		return
 	}
 	if g.idleFrames++; g.idleFrames < 3 {
 		return
 	}
-	// Page events and API calls wake the loop; the timeout is only a safety
-	// net. Waking every 5 s instead cost a few ms of CPU a second at rest.
-	timeout := time.Minute
-	if g.moved {
-		timeout = time.Until(g.lastMove.Add(settleDelay))
+	for {
+		// The minute is only a safety net: page events and API calls wake
+		// the loop. Waking every 5 s cost a few ms of CPU a second at rest.
+		timeout := time.Minute
+		if d := g.m.Deadline(); !d.IsZero() {
+			timeout = time.Until(d)
+		}
+		if timeout <= 0 {
+			return
+		}
+		t := time.NewTimer(timeout)
+		select {
+		case <-g.wakeCh:
+			t.Stop()
+			return
+		case <-g.deadlineCh: // only the deadline moved: park again
+			t.Stop()
+		case <-t.C:
+			return
+		}
 	}
-	if timeout <= 0 {
-		return
-	}
-	t := time.NewTimer(timeout)
-	select {
-	case <-g.wakeCh:
-	case <-t.C:
-	}
-	t.Stop()
 }
 
 // wake ends parkWhileIdle; safe to call from any JS callback.
@@ -217,17 +221,12 @@ func (g *Game) wake() {
 	}
 }
 
-// restyle redraws after what the map shows changed (hover, selection,
-// layers), not only where it is.
-func (g *Game) restyle() {
-	g.cache.invalidate()
-	g.redraw()
-}
-
-// redraw asks for the map to be drawn again, waking a parked loop.
-func (g *Game) redraw() {
-	g.dirty = true
-	g.wake()
+// newDeadline makes a parked loop look at the map's deadline again.
+func (g *Game) newDeadline() {
+	select {
+	case g.deadlineCh <- struct{}{}:
+	default:
+	}
 }
 
 // drawLines draws the strategic lines with a white casing, dashed by
@@ -249,7 +248,7 @@ func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float
 
 // drawHighlights draws the hovered and selected lines wider, outlined.
 func (g *Game) drawHighlights(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
-	for _, id := range []string{g.hover, g.selected} {
+	for _, id := range []string{g.m.Hover(), g.m.Selected()} {
 		if fl, ok := m.featureLines[id]; ok && g.scene.visible[g.scene.byID[id].layer] {
 			w := float32(g.scene.byID[id].style.width) * dpr
 			c := fl.color
@@ -261,12 +260,6 @@ func (g *Game) drawHighlights(screen *ebiten.Image, m *levelMeshes, v view, dpr 
 	}
 }
 
-// markMoved asks for a redraw after the view changed.
-func (g *Game) markMoved() {
-	g.dirty, g.moved, g.lastMove = true, true, time.Now()
-	g.wake()
-}
-
 func (g *Game) recordFrame(d time.Duration) {
 	g.frames++
 	g.frameMS = append(g.frameMS, float64(d.Microseconds())/1000)
@@ -274,3 +267,9 @@ func (g *Game) recordFrame(d time.Duration) {
 		g.frameMS = g.frameMS[len(g.frameMS)-240:]
 	}
 }
+
+// restyle asks for a new map image: what it shows changed (theme, layers).
+func (g *Game) restyle() { g.m.Restyle() }
+
+// emphasis is how much labels, symbols and lines grow (presenter mode).
+func (g *Game) emphasis() float64 { return g.m.Emphasis() }

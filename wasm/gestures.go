@@ -22,7 +22,7 @@ type cooperativeGestures struct {
 	touchMode string
 }
 
-func (q *inputQueue) listenCooperative(canvas js.Value, emitHint func(input string)) {
+func listenCooperative(canvas js.Value, emitHint func(input string)) {
 	c := &cooperativeGestures{canvas: canvas, emitHint: emitHint}
 	window := js.Global()
 	capture := map[string]any{"capture": true, "passive": false}

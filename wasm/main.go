@@ -13,6 +13,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"heartland/app"
 	"heartland/assets"
 	"heartland/geo"
 )
@@ -107,31 +108,39 @@ func newGame() (*Game, error) {
 	canvas.Call("setAttribute", "role", "application")
 	canvas.Call("setAttribute", "aria-roledescription", "map")
 	canvas.Call("setAttribute", "aria-label", "Map of Central Asia. Arrow keys pan, plus and minus zoom, 0 resets.")
-	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas), dirty: true,
+	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas),
 		symbols: newSymbolPass(),
-		wakeCh:  make(chan struct{}, 1)}
-	g.input = newInputQueue(g.wake)
-	g.input.listen(canvas)
-	g.input.listenCooperative(canvas, func(input string) { g.ui.emit("gesturehint", map[string]any{"input": input}) })
+		wakeCh:  make(chan struct{}, 1), deadlineCh: make(chan struct{}, 1)}
+	g.m = app.New(cam, sceneView{g}, shell{g}, time.Now)
+	g.listenInput(canvas)
+	listenCooperative(canvas, func(input string) { g.ui.emit("gesturehint", map[string]any{"input": input}) })
 	g.installAPI()
 	present := map[string]bool{}
 	for _, l := range layers {
 		present[l.ID] = true
 	}
 	g.ui.buildLegend(present)
-	g.list = g.ui.newFeatureList(func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, g.wake)
+	g.list = g.ui.newFeatureList(g.goTo, g.wake)
 	g.ui.newAboutDialog()
 	g.newStoryPlayer(stories)
+	g.m.Stories = storyHooks{g}
 	g.listenPresenter()
 	g.newQuizPlayer()
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
-	g.search = g.ui.newSearchBox(s.searchIndex(), func(id string) { g.input.push(inputEvent{kind: "goto", key: id}) }, kindLabel)
+	g.search = g.ui.newSearchBox(s.searchIndex(), g.goTo, kindLabel)
 	g.listenPage()
 	g.onFrame = g.firstFrame
 	g.timings = map[string]any{"dataWaitMs": ms(loaded.Sub(start)), "decodeMs": ms(decoded.Sub(loaded)), "sceneMs": ms(projected.Sub(decoded)),
 		"uiMs": ms(time.Since(projected))}
 	return g, nil
+}
+
+// goTo flies to a feature and opens its panel: a search result or an entry
+// of the list of places.
+func (g *Game) goTo(id string) {
+	g.m.FlyTo(id, 0)
+	g.m.Select(id)
 }
 
 // firstFrame restores the URL state, then resolves heartland.ready after the

@@ -18,10 +18,10 @@ func (g *Game) listenPage() {
 			el.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { fn(); return nil }))
 		}
 	}
-	onClick("zoom-in", func() { g.input.push(inputEvent{kind: "zoom", dz: 1}) })
-	onClick("zoom-out", func() { g.input.push(inputEvent{kind: "zoom", dz: -1}) })
-	onClick("zoom-reset", func() { g.input.push(inputEvent{kind: "key", key: "0"}) })
-	onClick("panel-close", func() { g.input.push(inputEvent{kind: "key", key: "Escape"}) })
+	onClick("zoom-in", func() { g.m.ZoomBy(1) })
+	onClick("zoom-out", func() { g.m.ZoomBy(-1) })
+	onClick("zoom-reset", g.m.Home)
+	onClick("panel-close", func() { g.m.Select("") })
 	toggle, body := doc.Call("getElementById", "legend-toggle"), doc.Call("getElementById", "legend-body")
 	setLegendOpen := func(open bool) {
 		toggle.Call("setAttribute", "aria-expanded", fmt.Sprint(open))
@@ -32,15 +32,10 @@ func (g *Game) listenPage() {
 		setLegendOpen(js.Global().Get("innerWidth").Float() >= 1000 && js.Global().Get("innerHeight").Float() >= 700)
 		onClick("legend-toggle", func() { setLegendOpen(body.Get("hidden").Bool()) })
 	}
-	g.ui.onToggle = func(layer string, on bool) {
-		g.scene.visible[layer] = on
-		g.restyle()
-		g.ui.writeHash(g)
-		g.ui.emit("layers", g.state().Layers)
-	}
+	g.ui.onToggle = g.m.SetLayer
 	g.ui.onLayerToggle(doc)
 	js.Global().Call("addEventListener", "hashchange", safeFunc(func(js.Value, []js.Value) any {
-		if js.Global().Get("location").Get("hash").String() != g.ui.lastHash {
+		if js.Global().Get("location").Get("hash").String() != g.m.LastHash() {
 			g.restoreHash()
 		}
 		return nil
@@ -55,5 +50,5 @@ func (g *Game) restoreHash() {
 	for _, w := range warnings {
 		g.ui.warn("URL: " + w)
 	}
-	g.applyState(s)
+	g.m.ApplyState(s)
 }

@@ -13,22 +13,10 @@ import (
 // page's controls hidden until the mouse moves. P toggles it (also a button,
 // and ?presenter=1), F toggles full screen.
 
-// emphasis is how much labels, symbols and lines grow: 1, or 1.4 when
-// presenting.
-func (g *Game) emphasis() float64 {
-	if g.presenting {
-		return 1.4
-	}
-	return 1
-}
-
-// setPresenting switches presenter mode and tells the page (CSS follows the
-// presenter class on <html>).
-func (g *Game) setPresenting(on bool) {
-	if on == g.presenting {
-		return
-	}
-	g.presenting = on
+// presenterChanged follows presenter mode (app.Map.SetPresenting) in the
+// page: palette, spotlight and the presenter class on <html> that the CSS
+// follows.
+func (g *Game) presenterChanged(on bool) {
 	g.useContrast(on)
 	if !on {
 		g.spot.free()
@@ -38,8 +26,6 @@ func (g *Game) setPresenting(on bool) {
 	if btn := doc.Call("getElementById", "presenter-toggle"); !btn.IsNull() {
 		btn.Call("setAttribute", "aria-pressed", fmtBool(on))
 	}
-	g.restyle()
-	g.ui.emit("presenter", on)
 }
 
 // listenPresenter wires the P and F keys, the button, the URL flag and the
@@ -50,7 +36,7 @@ func (g *Game) listenPresenter() {
 		"Presenter mode (P) — full screen with F", "Presenter mode"); ok {
 		btn.Call("setAttribute", "aria-pressed", "false")
 		btn.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
-			g.input.push(inputEvent{kind: "presenter"})
+			g.m.SetPresenting(!g.m.Presenting())
 			return nil
 		}))
 	}
@@ -65,7 +51,7 @@ func (g *Game) listenPresenter() {
 		return nil
 	}))
 	if q := js.Global().Get("location").Get("search").String(); js.Global().Get("URLSearchParams").New(q).Call("get", "presenter").String() == "1" {
-		g.setPresenting(true)
+		g.m.SetPresenting(true)
 	}
 }
 

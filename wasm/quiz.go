@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"heartland/app"
 	"heartland/internal/quiz"
 )
 
@@ -71,35 +72,54 @@ func (g *Game) newQuizPlayer() {
 	for _, b := range []js.Value{closeBtn, p.next} {
 		b.Set("type", "button")
 	}
-	g.onClick(closeBtn, inputEvent{kind: "quiz", key: "close"})
-	g.onClick(p.next, inputEvent{kind: "quiz", key: "next"})
+	g.onClick(closeBtn, quizAction{op: quizClose})
+	g.onClick(p.next, quizAction{op: quizNext})
 	if btn, ok := d.controlButton("quiz-open", "quiz-button", "Q", "Quiz (Q)", "Start a quiz"); ok {
-		g.onClick(btn, inputEvent{kind: "quiz", key: "start"})
+		g.onClick(btn, quizAction{op: quizStart})
 	}
-	g.input.quizKey = func(key string) bool { return p.key(key, g.input.push) }
+	g.m.ClickFirst = g.quizClick
 	g.installQuizAPI()
 	search := js.Global().Get("location").Get("search").String()
 	if _, ok, warnings := quiz.ParseQuery(search); ok {
 		for _, w := range warnings {
 			d.warn("quiz: " + w)
 		}
-		g.input.push(inputEvent{kind: "quiz", key: "start", query: search})
+		g.afterLayout = append(g.afterLayout, func() { g.quizEvent(quizAction{op: quizStart, query: search}) })
 	}
 }
 
-// onClick queues an event when a button is clicked.
-func (g *Game) onClick(el js.Value, e inputEvent) {
-	el.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { g.input.push(e); return nil }))
+// quizOp is what a quiz button or key asks for.
+type quizOp int
+
+const (
+	quizStart  quizOp = iota + 1
+	quizAgain         // the same set and seed again
+	quizClose         // leave the quiz
+	quizChoose        // choose option number choice
+	quizCentre        // answer a click question at the centre mark
+	quizNext          // the next question
+)
+
+// quizAction is one quiz command: an op and its argument.
+type quizAction struct {
+	op     quizOp
+	choice int    // quizChoose: 0-based option
+	query  string // quizStart: a URL query naming the set and seed
+}
+
+// onClick runs a quiz action when a button is clicked.
+func (g *Game) onClick(el js.Value, a quizAction) {
+	el.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { g.quizEvent(a); return nil }))
 }
 
 // key runs in the page's key listener: it reports whether the quiz takes
-// the key, deciding from the card's state in the DOM (the session belongs
-// to the game loop), and queues what the key does.
-func (p *quizPlayer) key(key string, push func(inputEvent)) bool {
+// the key, and does what the key asks.
+func (p *quizPlayer) key(g *Game, key string) bool {
+	push := g.quizEvent
 	open := !p.card.Get("hidden").Bool()
 	if !open {
 		if (key == "q" || key == "Q") && mapHasFocus() {
-			push(inputEvent{kind: "quiz", key: "start"})
+			push(quizAction{op: quizStart})
 			return true
 		}
 		return false
@@ -108,17 +128,17 @@ func (p *quizPlayer) key(key string, push func(inputEvent)) bool {
 	answered, mode := ds.Get("answered").String() == "1", ds.Get("mode").String()
 	switch key {
 	case "Escape":
-		push(inputEvent{kind: "quiz", key: "close"})
+		push(quizAction{op: quizClose})
 	case "1", "2", "3", "4":
 		if mode != string(quiz.Choice) || answered {
 			return false
 		}
 		n, _ := strconv.Atoi(key)
-		push(inputEvent{kind: "quiz", key: "choose", dz: float64(n - 1)})
+		push(quizAction{op: quizChoose, choice: int(n - 1)})
 	case "n", "N", "ArrowRight", "Enter", " ":
 		if !answered {
 			if (key == "Enter" || key == " ") && mode == string(quiz.Click) && mapHasFocus() {
-				push(inputEvent{kind: "quiz", key: "centre"})
+				push(quizAction{op: quizCentre})
 				return true
 			}
 			return false
@@ -126,7 +146,7 @@ func (p *quizPlayer) key(key string, push func(inputEvent)) bool {
 		if (key == "Enter" || key == " ") && focusOnButton() {
 			return false // the focused button's own click does it
 		}
-		push(inputEvent{kind: "quiz", key: "next"})
+		push(quizAction{op: quizNext})
 	case "q", "Q":
 	default:
 		return false
@@ -142,32 +162,32 @@ func focusOnButton() bool {
 // quizOpen reports whether a quiz (or its summary) is showing.
 func (g *Game) quizOpen() bool { return g.quiz != nil && g.quiz.session != nil }
 
-// quizEvent applies a queued quiz action on the game loop.
-func (g *Game) quizEvent(e inputEvent) {
+// quizEvent does a quiz action.
+func (g *Game) quizEvent(e quizAction) {
 	p := g.quiz
-	switch e.key {
-	case "start":
+	switch e.op {
+	case quizStart:
 		params := quiz.NewParams(quiz.Mixed, nil, quiz.DefaultCount)
 		if parsed, ok, _ := quiz.ParseQuery(e.query); ok {
 			params = parsed
 		}
 		g.startQuiz(params)
-	case "again":
+	case quizAgain:
 		if p.session != nil {
 			g.startQuiz(p.session.Params)
 		}
-	case "close":
+	case quizClose:
 		g.closeQuiz()
-	case "choose":
+	case quizChoose:
 		if p.session != nil {
-			if r, err := p.session.Choose(int(e.dz)); err == nil {
-				g.showResult(r, int(e.dz))
+			if r, err := p.session.Choose(e.choice); err == nil {
+				g.showResult(r, e.choice)
 			}
 		}
-	case "centre":
+	case quizCentre:
 		w, h, _ := g.cam.Viewport()
 		g.quizClick(w/2, h/2)
-	case "next":
+	case quizNext:
 		if p.session != nil && p.session.Next() {
 			g.showQuestion()
 		}
@@ -192,6 +212,7 @@ func (g *Game) startQuiz(params quiz.Params) {
 		}
 	}
 	p.session = quiz.NewSession(params, qs)
+	g.m.SetMode(app.ModeQuiz)
 	g.ui.hideTooltip()
 	g.ui.closePanel()
 	p.card.Set("hidden", false)
@@ -204,14 +225,14 @@ func (g *Game) startQuiz(params quiz.Params) {
 // labels would give answers away, and other layers only distract.
 func (g *Game) showQuizLayers(layer string) {
 	changed := false
-	for _, l := range g.layerIDs() {
+	for _, l := range (sceneView{g}).LayerIDs() {
 		on := l == layer || l == "countries" || l == "boundaries" || l == "water"
 		if g.scene.visible[l] != on {
 			g.scene.visible[l], changed = on, true
 		}
 	}
 	if changed {
-		g.cache.invalidate()
+		g.m.Restyle()
 		g.ui.syncLayers(g)
 	}
 }
@@ -223,14 +244,15 @@ func (g *Game) closeQuiz() {
 		return
 	}
 	p.session = nil
+	g.m.SetMode(app.ModeBrowse)
 	p.card.Set("hidden", true)
 	p.cross.Set("hidden", true)
 	for k, v := range p.saved {
 		g.scene.visible[k] = v
 	}
-	g.cache.invalidate()
+	g.m.Restyle()
 	g.ui.syncLayers(g)
-	g.selectQuiet("")
+	g.m.SelectQuiet("")
 	setQuizQuery("")
 	g.ui.live.Set("textContent", "Quiz closed")
 	g.ui.canvas.Call("focus")
@@ -263,7 +285,7 @@ func (g *Game) showQuestion() {
 			b := d.el("button", "quiz-option", "")
 			b.Set("type", "button")
 			b.Call("append", d.el("span", "quiz-key", strconv.Itoa(i+1)), d.doc.Call("createTextNode", o))
-			g.onClick(b, inputEvent{kind: "quiz", key: "choose", dz: float64(i)})
+			g.onClick(b, quizAction{op: quizChoose, choice: int(i)})
 			p.options.Call("append", b)
 		}
 	} else {
@@ -274,9 +296,9 @@ func (g *Game) showQuestion() {
 	if q.Outline {
 		g.revealAnswer(q)
 	} else {
-		g.selectQuiet("")
+		g.m.SelectQuiet("")
 	}
-	g.redraw()
+	g.m.Restyle()
 	d.live.Set("textContent", fmt.Sprintf("Question %d of %d: %s", s.Index()+1, len(s.Questions), q.Prompt))
 	if q.Mode == quiz.Choice {
 		p.options.Get("firstChild").Call("focus")
@@ -299,8 +321,8 @@ func (g *Game) quizClick(x, y float64) bool {
 	}
 	lonLat := g.cam.Unproject(x, y)
 	given := ""
-	if hit, ok := g.featureAt(x, y); ok {
-		given = hit.Feature.Name
+	if f, ok := g.m.FeatureAt(x, y); ok {
+		given = f.Name
 	}
 	r, err := s.Click(lonLat, given, func(p orb.Point) float64 {
 		px, py := g.cam.Project(p)
@@ -359,14 +381,12 @@ func (g *Game) revealAnswer(q quiz.Question) {
 	if g.scene.byID[q.Answer] == nil {
 		return
 	}
-	g.selectQuiet(q.Answer)
+	g.m.SelectQuiet(q.Answer)
 	x, y := g.cam.Project(q.Where)
 	w, h, _ := g.cam.Viewport()
 	cardTop := g.quiz.card.Call("getBoundingClientRect").Get("top").Float()
 	if x < 20 || y < 20 || x > w-20 || y > math.Min(h, cardTop)-20 {
-		g.flyLift = h - cardTop
-		g.flyTo(q.Answer)
-		g.flyLift = 0
+		g.m.FlyTo(q.Answer, h-cardTop)
 	}
 }
 
@@ -406,13 +426,13 @@ func (g *Game) showSummary() {
 		b.Set("type", "button")
 		row.Call("append", b)
 	}
-	g.onClick(again, inputEvent{kind: "quiz", key: "again"})
-	g.onClick(done, inputEvent{kind: "quiz", key: "close"})
+	g.onClick(again, quizAction{op: quizAgain})
+	g.onClick(done, quizAction{op: quizClose})
 	p.summary.Call("append", row)
-	g.selectQuiet("")
+	g.m.SelectQuiet("")
 	d.live.Set("textContent", fmt.Sprintf("Quiz finished: %d of %d right.", s.Score(), total))
 	again.Call("focus")
-	g.redraw()
+	g.m.Restyle()
 }
 
 // quizState is what heartland.quiz() and the quiz event report; nil when
@@ -454,7 +474,7 @@ func (g *Game) installQuizAPI() {
 		for _, w := range warnings {
 			g.ui.warn("startQuiz: " + w)
 		}
-		g.input.push(inputEvent{kind: "quiz", key: "start", query: q})
+		g.quizEvent(quizAction{op: quizStart, query: q})
 		return len(warnings) == 0
 	}))
 }

@@ -35,13 +35,13 @@ type spotlight struct {
 // spotlit returns the id of the feature in the spotlight: the selection, in
 // presenter mode, when its layer is shown; otherwise "".
 func (g *Game) spotlit() string {
-	if !g.presenting || g.selected == "" {
+	if !g.m.Presenting() || g.m.Selected() == "" {
 		return ""
 	}
-	if it := g.scene.byID[g.selected]; it == nil || !g.scene.visible[it.layer] {
+	if it := g.scene.byID[g.m.Selected()]; it == nil || !g.scene.visible[it.layer] {
 		return ""
 	}
-	return g.selected
+	return g.m.Selected()
 }
 
 // drawSpotlight dims dst, the map drawn for level, except inside the

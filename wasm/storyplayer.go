@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"heartland/app"
 	"heartland/story"
 )
 
@@ -61,17 +62,17 @@ func (g *Game) newStoryPlayer(stories []story.Story) {
 	on := func(el js.Value, fn func()) {
 		el.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { fn(); return nil }))
 	}
-	on(p.prev, func() { g.input.push(inputEvent{kind: "story", dz: -1}) })
-	on(p.next, func() { g.input.push(inputEvent{kind: "story", dz: 1}) })
-	on(closeBtn, func() { g.input.push(inputEvent{kind: "story-close"}) })
+	on(p.prev, func() { g.stepStory(-1) })
+	on(p.next, func() { g.stepStory(1) })
+	on(closeBtn, g.closeStory)
 	p.bar.Call("addEventListener", "keydown", safeFunc(func(_ js.Value, args []js.Value) any {
 		switch args[0].Get("key").String() {
 		case "ArrowRight":
-			g.input.push(inputEvent{kind: "story", dz: 1})
+			g.stepStory(1)
 		case "ArrowLeft":
-			g.input.push(inputEvent{kind: "story", dz: -1})
+			g.stepStory(-1)
 		case "Escape":
-			g.input.push(inputEvent{kind: "story-close"})
+			g.closeStory()
 		default:
 			return nil
 		}
@@ -82,7 +83,7 @@ func (g *Game) newStoryPlayer(stories []story.Story) {
 	if len(p.order) > 0 {
 		title := p.stories[p.order[0]].Title
 		if btn, ok := d.controlButton("story-open", "story-open", "▶", "Guided story: "+title, "Play the guided story: "+title); ok {
-			on(btn, func() { g.input.push(inputEvent{kind: "story-open", key: p.order[0]}) })
+			on(btn, func() { g.openStory(p.order[0], 1) })
 		}
 	}
 }
@@ -95,6 +96,7 @@ func (g *Game) openStory(id string, step int) bool {
 		return false
 	}
 	g.closeQuiz() // one guided mode at a time: the story bar and the quiz card share the foot of the map
+	g.m.SetMode(app.ModeStory)
 	g.story.current = &s
 	g.story.bar.Set("hidden", false)
 	g.goStep(step - 1)
@@ -117,8 +119,9 @@ func (g *Game) closeStory() {
 	}
 	g.story.current = nil
 	g.story.bar.Set("hidden", true)
-	g.selectQuiet("")
-	g.ui.writeHash(g)
+	g.m.SetMode(app.ModeBrowse)
+	g.m.SelectQuiet("")
+	g.m.SetStory("", 0)
 	g.ui.emit("step", nil)
 }
 
@@ -168,44 +171,31 @@ func (g *Game) goStep(i int) {
 		for _, l := range st.Layers {
 			on[l] = true
 		}
-		for _, l := range g.layerIDs() {
+		for _, l := range (sceneView{g}).LayerIDs() {
 			if !isCustom(l) {
 				g.scene.visible[l] = on[l]
 			}
 		}
-		g.cache.invalidate()
+		g.m.Restyle()
 		g.ui.syncLayers(g)
 	}
 	r := p.bar.Call("getBoundingClientRect")
 	_, h, _ := g.cam.Viewport()
-	g.flyLift = h - r.Get("top").Float()
+	lift := h - r.Get("top").Float() // the bar covers the foot of the map
 	if st.View.Fit != "" {
-		g.flyTo(st.View.Fit)
+		g.m.FlyTo(st.View.Fit, lift)
 	} else if c := st.View.Center; c != nil {
-		g.flyToView(orb.Point{c[0], c[1]}, st.View.Zoom)
+		g.m.FlyToView(orb.Point{c[0], c[1]}, st.View.Zoom, lift)
 	}
-	g.flyLift = 0
-	g.selectQuiet(st.Highlight)
-	g.ui.writeHash(g)
+	g.m.SelectQuiet(st.Highlight)
+	g.m.SetStory(s.ID, i+1)
 	g.ui.emit("step", map[string]any{"story": s.ID, "step": i + 1, "title": st.Title})
 }
 
-// selectQuiet outlines a feature without opening its panel: a story's text
-// is the panel then.
-func (g *Game) selectQuiet(id string) {
-	if id != "" && g.scene.byID[id] == nil {
-		id = ""
-	}
-	if id == g.selected {
-		return
-	}
-	g.ui.closePanel()
-	if g.inCache(g.selected) || g.inCache(id) {
-		g.restyle()
-	} else {
-		g.redraw()
-	}
-	g.selected = id
-}
+// storyHooks let the app core open and close stories (the URL's story=).
+type storyHooks struct{ g *Game }
+
+func (h storyHooks) Open(id string, step int) bool { return h.g.openStory(id, step) }
+func (h storyHooks) Close()                        { h.g.closeStory() }
 
 func isCustom(layer string) bool { return len(layer) > 6 && layer[:6] == "custom" }

@@ -50,7 +50,7 @@ func (p *symbolPass) place(g *Game) {
 	add := func(it *item, force bool) {
 		x, y := g.cam.WorldToScreen(it.anchorPoint())
 		r := it.style.radius * g.emphasis()
-		if it.feature.ID == g.hover || it.feature.ID == g.selected {
+		if it.feature.ID == g.m.Hover() || it.feature.ID == g.m.Selected() {
 			r *= 1.4
 		}
 		if x < -r || y < -r || x > w+r || y > h+r || p.shown[it.feature.ID] {
@@ -66,7 +66,7 @@ func (p *symbolPass) place(g *Game) {
 		p.placed = append(p.placed, placedSymbol{it, x, y, r})
 		p.shown[it.feature.ID] = true
 	}
-	for _, id := range []string{g.selected, g.hover} {
+	for _, id := range []string{g.m.Selected(), g.m.Hover()} {
 		if it := g.scene.byID[id]; it != nil && it.style.radius > 0 && g.scene.visible[it.layer] {
 			add(it, true)
 		}
