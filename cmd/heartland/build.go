@@ -140,7 +140,7 @@ func buildSite(cfg buildConfig) ([]builtFile, error) {
 
 // stageSite writes the whole site into cfg.outDir.
 func stageSite(cfg buildConfig) ([]builtFile, error) {
-	wasmInfo, err := os.Stat(cfg.wasmFile)
+	wasm, err := readJoinedWasm(cfg.wasmFile)
 	if err != nil {
 		return nil, err
 	}
@@ -150,16 +150,19 @@ func stageSite(cfg buildConfig) ([]builtFile, error) {
 	if err := os.MkdirAll(cfg.outDir, 0o755); err != nil {
 		return nil, err
 	}
-	wasmBytes := []byte(strconv.FormatInt(wasmInfo.Size(), 10))
+	wasmBytes := []byte(strconv.Itoa(len(wasm)))
 	files, err := copyWebTree(cfg.webDir, cfg.outDir, wasmBytes)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range []struct{ src, rel string }{
-		{cfg.wasmFile, "heartland.wasm"},
-		{cfg.wasmExecJS, "wasm_exec.js"},
+	for _, c := range []struct {
+		src, rel  string
+		transform func([]byte) []byte
+	}{
+		{cfg.wasmFile, "heartland.wasm", func([]byte) []byte { return wasm }},
+		{cfg.wasmExecJS, "wasm_exec.js", nil},
 	} {
-		f, err := copyFile(c.src, cfg.outDir, c.rel, nil)
+		f, err := copyFile(c.src, cfg.outDir, c.rel, c.transform)
 		if err != nil {
 			return nil, err
 		}
