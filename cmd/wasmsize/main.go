@@ -7,6 +7,7 @@
 //	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/h.wasm ./wasm
 //	go run ./cmd/wasmsize /tmp/h.wasm
 //	go run ./cmd/wasmsize -base /tmp/before.wasm /tmp/after.wasm
+//	go run ./cmd/wasmsize -funcs heartland/internal/poster /tmp/h.wasm
 //
 // The linker writes names with every character but letters, digits, '_'
 // and '.' turned into '_', so wasmsize asks `go list -deps` (GOOS=js) for
@@ -36,10 +37,11 @@ func main() {
 	top := flag.Int("top", 40, "rows to print, largest first (0: all)")
 	depth := flag.Int("depth", 0, "group packages by their first N path elements (0: whole import path)")
 	quality := flag.Int("q", 9, "brotli quality for the compressed column")
+	funcs := flag.String("funcs", "", "list this package's functions one by one instead of its total")
 	mainPkg := flag.String("pkg", "./wasm", "the package the wasm was built from, for its import paths")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: wasmsize [-base old.wasm] [-top N] [-depth N] [-q Q] file.wasm")
+		fmt.Fprintln(os.Stderr, "usage: wasmsize [-base old.wasm] [-top N] [-depth N] [-funcs pkg] [-q Q] [-pkg ./wasm] file.wasm")
 		os.Exit(2)
 	}
 	pkgs, err := listPackages(*mainPkg)
@@ -47,14 +49,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "wasmsize:", err)
 		os.Exit(1)
 	}
-	cur, err := measureFile(flag.Arg(0), pkgs, *depth, *quality)
+	group := func(name string) string {
+		pkg := pkgs.of(name, *depth)
+		if pkg == *funcs {
+			return name
+		}
+		return pkg
+	}
+	cur, err := measureFile(flag.Arg(0), group, *quality)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "wasmsize:", err)
 		os.Exit(1)
 	}
 	var old map[string]size
 	if *base != "" {
-		if old, err = measureFile(*base, pkgs, *depth, *quality); err != nil {
+		if old, err = measureFile(*base, group, *quality); err != nil {
 			fmt.Fprintln(os.Stderr, "wasmsize:", err)
 			os.Exit(1)
 		}
@@ -65,9 +74,9 @@ func main() {
 // size is a group's bytes: raw, and brotli-compressed on their own.
 type size struct{ raw, brotli int }
 
-// measureFile reads a wasm and returns the size of each package's code,
-// plus rows for data, other sections and the whole file.
-func measureFile(name string, pkgs *packages, depth, quality int) (map[string]size, error) {
+// measureFile reads a wasm and returns the size of each group's code (as
+// group names its functions), plus rows for data and the whole file.
+func measureFile(name string, group func(function string) string, quality int) (map[string]size, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
@@ -81,15 +90,15 @@ func measureFile(name string, pkgs *packages, depth, quality int) (map[string]si
 	}
 	code := map[string]*bytes.Buffer{}
 	for i, body := range m.bodies {
-		pkg := pkgs.of(m.names[m.imported+i], depth)
-		if code[pkg] == nil {
-			code[pkg] = &bytes.Buffer{}
+		g := group(m.names[m.imported+i])
+		if code[g] == nil {
+			code[g] = &bytes.Buffer{}
 		}
-		code[pkg].Write(body)
+		code[g].Write(body)
 	}
 	out := map[string]size{}
-	for pkg, buf := range code {
-		out[pkg] = size{buf.Len(), brotliSize(buf.Bytes(), quality)}
+	for g, buf := range code {
+		out[g] = size{buf.Len(), brotliSize(buf.Bytes(), quality)}
 	}
 	out["(data)"] = size{len(m.data), brotliSize(m.data, quality)}
 	out["(whole file)"] = size{len(b), brotliSize(b, quality)}
