@@ -1,7 +1,10 @@
-// Package assets holds Heartland's data — Natural Earth borders, lakes and
-// country facts — embedded, with typed loaders that validate it once.
+// Package assets holds Heartland's data — Natural Earth borders, lakes, the
+// packed thematic layers, country facts and stories — embedded in programs
+// (the browser fetches the same files), with typed loaders that validate it
+// once.
 //
-// It may import only the standard library and heartland/geo.
+// It may import only the standard library, heartland/geo and
+// heartland/story. See docs/ARCHITECTURE.md.
 package assets
 
 import (

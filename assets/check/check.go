@@ -4,7 +4,8 @@
 // it finds, each naming the file and the feature. `heartland check` and the
 // tests run it, so a broken file in a checkout fails `make test` clearly.
 //
-// It may import the standard library, orb, heartland/geo and heartland/assets.
+// It may import the standard library, orb, heartland/geo, heartland/story
+// and heartland/assets.
 package check
 
 import (

@@ -38,7 +38,7 @@ var homeView = [4]float64{46, 35, 88, 55.5}
 // Viewport of every run, CSS pixels.
 const viewW, viewH = 1280, 800
 
-// chromiumFlags are the browser tests' flags (DESIGN.md): SwiftShader WebGL 2
+// chromiumFlags are the browser tests' flags (docs/ARCHITECTURE.md): SwiftShader WebGL 2
 // on the CPU, no calls to unreachable hosts, no throttling of the tab.
 var chromiumFlags = []string{
 	"--headless", "--no-sandbox", "--no-first-run", "--disable-quic",
@@ -61,7 +61,9 @@ type target struct {
 // sample is what one cold run of one target measured.
 type sample struct {
 	Bytes              map[string]float64 // encoded bytes by kind, and "total"
-	FirstPixelsMs      float64
+	FirstPixelsMs      float64 // cold browser: the page is the first it loads
+	WarmFirstPixelsMs  float64 // a running browser that has shown another page
+	LiveMs             float64 // Heartland: the first frame of the live map shown
 	ReadyMs            float64
 	FrameMs            []float64 // rAF intervals over the scripted path
 	IdleTreeMsPerS     float64   // CPU of the whole browser process tree
@@ -133,7 +135,37 @@ func measure(chromium string, t target, dpr float64, shot string) (s sample, err
 	defer cancel()
 	bytes := trackBytes(tab)
 	console := trackConsole(tab)
-	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+	if err := preparePage(ctx, dpr); err != nil {
+		return s, err
+	}
+	url := pageURL(t)
+	logf("%s: navigating to %s", t.Name, url)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return s, fmt.Errorf("navigating: %w; console: %s", err, console.String())
+	}
+	logf("%s: loaded", t.Name)
+	if err := awaitReady(ctx, t, &s); err != nil {
+		return s, fmt.Errorf("%s: %w; console: %s", t.Name, err, console.String())
+	}
+	logf("%s: ready", t.Name)
+	if shot != "" {
+		if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
+			os.WriteFile(shot, png, 0o644)
+		}
+	}
+	if t.Full {
+		if err := measureInteractive(ctx, t, pid, &s); err != nil {
+			return s, fmt.Errorf("%s: %w", t.Name, err)
+		}
+	}
+	s.Bytes = bytes.totals()
+	return s, nil
+}
+
+// preparePage sets up a fresh tab: network and performance domains, no
+// HTTP cache (every run loads every byte), the viewport, and recorder.js.
+func preparePage(ctx context.Context, dpr float64) error {
+	return chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
 		for _, step := range []func() error{
 			func() error { _, err := cdp.Call(ctx, tt, network.Enable, network.EnableParams{}); return err },
 			func() error {
@@ -158,50 +190,26 @@ func measure(chromium string, t target, dpr float64, shot string) (s sample, err
 		}
 		return nil
 	}))
-	if err != nil {
-		return s, err
-	}
-	url := t.URL
-	if t.Kind != "heartland" {
-		url += fmt.Sprintf("&bounds=%g,%g,%g,%g", homeView[0], homeView[1], homeView[2], homeView[3])
-	}
-	logf("%s: navigating to %s", t.Name, url)
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		return s, fmt.Errorf("navigating: %w; console: %s", err, console.String())
-	}
-	logf("%s: loaded", t.Name)
-	if err := awaitReady(ctx, t, &s); err != nil {
-		return s, fmt.Errorf("%s: %w; console: %s", t.Name, err, console.String())
-	}
-	logf("%s: ready", t.Name)
-	if shot != "" {
-		if png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()); err == nil {
-			os.WriteFile(shot, png, 0o644)
-		}
-	}
-	if t.Full {
-		if err := measureInteractive(ctx, t, pid, &s); err != nil {
-			return s, fmt.Errorf("%s: %w", t.Name, err)
-		}
-	}
-	s.Bytes = bytes.totals()
-	return s, nil
 }
 
-// awaitReady waits for the map to be interactive and reads its start-up times.
+// pageURL is t's address; the anchors are told the area to fit.
+func pageURL(t target) string {
+	if t.Kind == "heartland" {
+		return t.URL
+	}
+	return t.URL + fmt.Sprintf("&bounds=%g,%g,%g,%g", homeView[0], homeView[1], homeView[2], homeView[3])
+}
+
+// awaitReady waits for the map to be interactive and reads its start-up
+// times. Heartland's first pixels are its poster's (embed.html's, and
+// index.html's of the home view), or its first frame where no poster shows.
 func awaitReady(ctx context.Context, t target, s *sample) error {
-	type times struct{ First, Ready float64 }
-	var expr string
-	switch {
-	case t.Kind != "heartland":
-		expr = `(async () => { await bench.ready; return {First: bench.firstPixelsMs, Ready: bench.readyMs}; })()`
-	case t.Poster: // the poster is embed.html's largest paint before the map
+	type times struct{ First, Live, Ready float64 }
+	expr := `(async () => { await bench.ready; return {First: bench.firstPixelsMs, Live: bench.firstPixelsMs, Ready: bench.readyMs}; })()`
+	if t.Kind == "heartland" {
 		expr = `(async () => { await heartland.ready;
-			return {First: __bench.posterMs || 0, Ready: heartland.timing.readyMs}; })()`
-	default: // index.html shows the map with its first full frame
-		expr = `(async () => { await heartland.ready;
-			const shown = await new Promise((res) => __bench.afterNextPaint(() => res(performance.now())));
-			return {First: shown, Ready: heartland.timing.readyMs}; })()`
+			const live = await new Promise((res) => __bench.afterNextPaint(() => res(performance.now())));
+			return {First: __bench.posterMs || live, Live: live, Ready: heartland.timing.readyMs}; })()`
 	}
 	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
@@ -212,8 +220,48 @@ func awaitReady(ctx context.Context, t target, s *sample) error {
 	if v.First <= 0 || v.Ready <= 0 {
 		return fmt.Errorf("no start-up times (first pixels %v ms, ready %v ms)", v.First, v.Ready)
 	}
-	s.FirstPixelsMs, s.ReadyMs = v.First, v.Ready
+	s.FirstPixelsMs, s.LiveMs, s.ReadyMs = v.First, v.Live, v.Ready
 	return nil
+}
+
+// unrelatedPage is what a warm browser shows before it goes to the map.
+const unrelatedPage = "data:text/html,<!doctype html><title>Elsewhere</title><h1>An unrelated page</h1><p>The browser is running.</p>"
+
+// measureFirstPixels loads t in a fresh browser and returns its first
+// pixels, ms from navigation. With warm, the browser first shows an
+// unrelated page, as a reader's running browser has; its HTTP cache is
+// empty either way.
+func measureFirstPixels(chromium string, t target, dpr float64, warm bool) (float64, error) {
+	tab, _, stop, err := launch(chromium, dpr)
+	if err != nil {
+		return 0, err
+	}
+	defer stop()
+	ctx, cancel := context.WithTimeout(tab, 2*time.Minute)
+	defer cancel()
+	if err := preparePage(ctx, dpr); err != nil {
+		return 0, err
+	}
+	if warm {
+		if err := chromedp.Do(ctx, chromedp.Navigate(unrelatedPage)); err != nil {
+			return 0, err
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL(t))); err != nil {
+		return 0, err
+	}
+	expr := `(async () => { await bench.ready; return bench.firstPixelsMs; })()`
+	if t.Kind == "heartland" {
+		expr = `(async () => {
+			for (let i = 0; i < 3000 && !__bench.posterMs; i++) await new Promise((r) => setTimeout(r, 10));
+			return __bench.posterMs || -1; })()`
+	}
+	ms, err := eval[float64](ctx, expr)
+	if err == nil && ms <= 0 {
+		err = fmt.Errorf("%s showed no poster within 30 s", t.Name)
+	}
+	return ms, err
 }
 
 // measureInteractive settles the loaded map, hit-tests it and reads its

@@ -3,7 +3,11 @@
 //	heartland serve  [-dir dist] [-addr 127.0.0.1:8080]   serve the built-in site (release builds) or dist/
 //	heartland build  [-out dist] ...                      write a deployable dist/
 //	heartland data   [-topojson FILE] ...                 regenerate assets/ borders from Natural Earth
-//	heartland check  [-assets assets]                     validate the data in assets/
+//	heartland pack   [-dirs ...] [-out assets/packed]     pack the GeoJSON layers for the browser
+//	heartland check  [FILE...]                            validate the data in assets/, or a reader's GeoJSON
+//	heartland poster [-state HASH] [-o map.svg] ...       draw a map view as SVG (and PNG)
+//
+// See docs/ARCHITECTURE.md for how the packages fit together.
 package main
 
 import (

@@ -145,9 +145,10 @@ func findChromium() (string, error) {
 	return "", errors.New("Chromium is not installed (no /usr/bin/chromium and no chromium in PATH)")
 }
 
-// startBrowser starts one headless Chromium for the whole package. The flags
-// are the ones DESIGN.md lists: SwiftShader gives WebGL 2 without a GPU, and
-// the network flags stop Chromium calling hosts this machine cannot reach.
+// startBrowser starts one headless Chromium for the whole package (see
+// docs/ARCHITECTURE.md, Browser tests): SwiftShader gives WebGL 2 without a
+// GPU, and the network flags stop Chromium calling hosts this machine
+// cannot reach.
 func startBrowser(chromium string) (context.Context, func(), error) {
 	profile, err := os.MkdirTemp("", "heartland-chromium-")
 	if err != nil {
