@@ -46,6 +46,7 @@ type Map struct {
 	hover, selected string
 	presenting      bool
 	mode            Mode
+	guide           Guide  // the open story or quiz, nil for none
 	storyID         string // the open story, "" for none
 	storyStep       int    // 1-based
 	gestures        Gestures
@@ -60,14 +61,14 @@ type Map struct {
 	// Band is how far the last picture may stand in for a moving view.
 	Band Band
 
-	snap     Snapshot
-	hasSnap  bool
-	smooth   bool      // the last picture was drawn anti-aliased
-	drawNow  bool      // draw in the next frame
-	drawAt   time.Time // draw when the motion has quieted; zero: no draw waits
-	restyle  bool      // what the cached map image shows changed
-	moving   bool      // the view moved since the hash was written
-	sized    bool
+	snap    Snapshot
+	hasSnap bool
+	smooth  bool      // the last picture was drawn anti-aliased
+	drawNow bool      // draw in the next frame
+	drawAt  time.Time // draw when the motion has quieted; zero: no draw waits
+	restyle bool      // what the cached map image shows changed
+	moving  bool      // the view moved since the hash was written
+	sized   bool
 }
 
 // New returns a map over scene with camera cam, talking to page; now is the
@@ -123,17 +124,13 @@ func (m *Map) Resize(w, h, dpr float64) (first bool) {
 		return false
 	}
 	m.sized = true
-	m.Cam.FitBoundsPadded(HomeView, m.page.CoveredEdges())
+	m.Cam.FitBoundsPadded(geo.HomeView, m.page.CoveredEdges())
 	return true
 }
 
-// HomeView frames the five Central Asian states with their neighbours'
-// edges, [lon, lat] degrees.
-var HomeView = orb.Bound{Min: orb.Point{46, 35}, Max: orb.Point{88, 55.5}}
-
 // Home frames the home view.
 func (m *Map) Home() {
-	m.Cam.FitBoundsPadded(HomeView, m.page.CoveredEdges())
+	m.Cam.FitBoundsPadded(geo.HomeView, m.page.CoveredEdges())
 	m.viewChanged(true)
 }
 
