@@ -2,13 +2,13 @@ package poster
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // fontFamily asks for the Go fonts the labels were measured with, then
@@ -230,9 +230,53 @@ func paint(attr string, c color.NRGBA) string {
 	return s
 }
 
-// esc escapes text from data for XML content and attribute values.
+// esc escapes text from data for XML content and attribute values, as
+// encoding/xml's EscapeText does (FuzzEscapeMatchesXML holds it to that):
+// markup characters and tab, newline and carriage return as character
+// references, and what XML cannot hold — control characters, bad UTF-8 —
+// as U+FFFD. It spares the wasm the XML package.
 func esc(s string) string {
 	var sb strings.Builder
-	xml.EscapeText(&sb, []byte(s)) // writes to a Builder: cannot fail
+	last := 0
+	for i, r := range s {
+		var ref string
+		switch r {
+		case '"':
+			ref = "&#34;"
+		case '\'':
+			ref = "&#39;"
+		case '&':
+			ref = "&amp;"
+		case '<':
+			ref = "&lt;"
+		case '>':
+			ref = "&gt;"
+		case '\t':
+			ref = "&#x9;"
+		case '\n':
+			ref = "&#xA;"
+		case '\r':
+			ref = "&#xD;"
+		default:
+			if xmlChar(r) && !(r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+				continue
+			}
+			ref = "\uFFFD"
+		}
+		sb.WriteString(s[last:i])
+		sb.WriteString(ref)
+		_, width := utf8.DecodeRuneInString(s[i:])
+		last = i + width
+	}
+	if last == 0 {
+		return s
+	}
+	sb.WriteString(s[last:])
 	return sb.String()
+}
+
+// xmlChar reports whether XML 1.0 allows r in a document (its Char rule).
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
