@@ -61,9 +61,9 @@ type target struct {
 // sample is what one cold run of one target measured.
 type sample struct {
 	Bytes              map[string]float64 // encoded bytes by kind, and "total"
-	FirstPixelsMs      float64 // cold browser: the page is the first it loads
-	WarmFirstPixelsMs  float64 // a running browser that has shown another page
-	LiveMs             float64 // Heartland: the first frame of the live map shown
+	FirstPixelsMs      float64            // cold browser: the page is the first it loads
+	WarmFirstPixelsMs  float64            // a running browser that has shown another page
+	LiveMs             float64            // Heartland: the first frame of the live map shown
 	ReadyMs            float64
 	FrameMs            []float64 // rAF intervals over the scripted path
 	IdleTreeMsPerS     float64   // CPU of the whole browser process tree

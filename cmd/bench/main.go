@@ -7,6 +7,10 @@
 // both and installs the pinned npm packages into build/npm):
 //
 //	go run ./cmd/bench -runs 5 -dprs 1,2 -out BENCHMARKS.md
+//
+// -only latency (clicks, taps, hover and URL hash on the three maps) and
+// -only first (first pixels, warm and cold) run one part in a minute or
+// two and print it, for iterating on that part.
 package main
 
 import (
@@ -40,6 +44,7 @@ type config struct {
 	goBench  bool
 	browser  bool
 	pages    string
+	only     string // "", "latency" or "first"
 }
 
 func parseFlags() (config, error) {
@@ -53,7 +58,23 @@ func parseFlags() (config, error) {
 	flag.BoolVar(&c.goBench, "go", true, "run the Go benchmarks")
 	flag.BoolVar(&c.browser, "browser", true, "run the browser benchmark")
 	flag.StringVar(&c.pages, "pages", "", "measure only the pages whose names contain this (Heartland always runs)")
+	flag.IntVar(&clickCount, "clicks", len(clickPlaces), "places clicked per press style in the latency benchmark (at most 24; 20 or more for the targets)")
+	flag.StringVar(&c.only, "only", "", "run only one part of the browser benchmark, quickly, and print it: latency (clicks, taps, hover, URL hash) or first (first pixels, warm and cold); the report goes to -out only if -out is given")
 	flag.Parse()
+	switch c.only {
+	case "", "latency", "first":
+	default:
+		return c, fmt.Errorf("-only %q: want latency or first", c.only)
+	}
+	if c.only != "" {
+		c.goBench = false
+		outGiven := false
+		flag.Visit(func(f *flag.Flag) { outGiven = outGiven || f.Name == "out" })
+		if !outGiven {
+			c.out = ""
+		}
+	}
+	clickCount = max(1, min(clickCount, len(clickPlaces)))
 	if c.runs < 1 || c.goCount < 1 {
 		return c, errors.New("-runs and -count must be at least 1")
 	}
@@ -91,10 +112,12 @@ func run() error {
 		}
 	}
 	rep.Took, rep.LoadAfter = time.Since(began), loadAverage()
-	if err := os.WriteFile(cfg.out, []byte(rep.markdown()), 0o644); err != nil {
-		return err
+	if cfg.out != "" {
+		if err := os.WriteFile(cfg.out, []byte(rep.markdown()), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "bench: wrote %s in %s\n", cfg.out, rep.Took.Round(time.Second))
 	}
-	fmt.Fprintf(os.Stderr, "bench: wrote %s in %s\n", cfg.out, rep.Took.Round(time.Second))
 	fmt.Print(rep.summary())
 	return nil
 }
@@ -147,13 +170,35 @@ func browserBench(root string, cfg config, rep *report) error {
 	}
 	rep.Targets = targets
 	rep.Samples = map[float64]map[string][]sample{}
+	rep.Only = cfg.only
+	if cfg.only != "first" {
+		// Latency needs no repeat per round: 24 places × 3 press styles.
+		rep.LatencyDPR = cfg.dprs[0]
+		rep.Latency = map[string]*latencySample{}
+		for _, t := range targets {
+			if t.Anchor == "ne10m" || t.Name == nameEmbed {
+				continue
+			}
+			fmt.Fprintf(os.Stderr, "bench: latency, DPR %g, %s\n", rep.LatencyDPR, t.Name)
+			l, err := measureLatency(cfg.chromium, t, rep.LatencyDPR)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "bench: %s latency failed: %v\n", t.Name, err)
+				rep.Failures = append(rep.Failures, fmt.Sprintf("%s latency: %v", t.Name, err))
+				continue
+			}
+			rep.Latency[t.Name] = l
+		}
+		if cfg.only == "latency" {
+			return nil
+		}
+	}
 	for r := 1; r <= cfg.runs; r++ {
 		for _, dpr := range cfg.dprs {
 			if rep.Samples[dpr] == nil {
 				rep.Samples[dpr] = map[string][]sample{}
 			}
 			for i, t := range targets {
-				if i > 0 && !strings.Contains(strings.ToLower(t.Name), strings.ToLower(cfg.pages)) {
+				if i > 0 && !strings.Contains(strings.ToLower(t.Name), strings.ToLower(cfg.pages)) || cfg.only == "first" && t.Anchor == "ne10m" {
 					continue
 				}
 				fmt.Fprintf(os.Stderr, "bench: run %d/%d, DPR %g, %s\n", r, cfg.runs, dpr, t.Name)
@@ -161,7 +206,17 @@ func browserBench(root string, cfg config, rep *report) error {
 				if r == 1 { // one picture of each page, to look at
 					shot = fmt.Sprintf("build/bench/%s-dpr%g.png", strings.NewReplacer(" ", "-", ",", "", ".", "-").Replace(strings.ToLower(t.Name)), dpr)
 				}
-				s, err := measure(cfg.chromium, t, dpr, shot)
+				var s sample
+				var err error
+				if cfg.only == "first" {
+					s.FirstPixelsMs, err = measureFirstPixels(cfg.chromium, t, dpr, false)
+				} else {
+					s, err = measure(cfg.chromium, t, dpr, shot)
+				}
+				if err == nil && t.Anchor != "ne10m" {
+					// The same page again in a browser that is already running.
+					s.WarmFirstPixelsMs, err = measureFirstPixels(cfg.chromium, t, dpr, true)
+				}
 				if err != nil {
 					fmt.Fprintf(os.Stderr, "bench: %s (DPR %g, run %d) failed: %v\n", t.Name, dpr, r, err)
 					rep.Failures = append(rep.Failures, fmt.Sprintf("%s, DPR %g, run %d: %v", t.Name, dpr, r, err))

@@ -1,7 +1,8 @@
 // Added by the benchmark to every page before the page's own scripts.
 // window.__bench records the wasm memories the page instantiates (for the
 // memory figure), when embed.html's poster image is first painted, and
-// requestAnimationFrame intervals between startFrames and stopFrames.
+// requestAnimationFrame intervals between startFrames and stopFrames, and
+// the latency of one click, tap or hover (probe).
 (() => {
   const rec = { memories: [], frames: [], recording: false, posterMs: 0 };
   window.__bench = rec;
@@ -22,12 +23,49 @@
   // FCP, no LCP), so "painted" is: decoded, then the next frame's
   // animation callback, then the task after it (once that frame is drawn).
   rec.afterNextPaint = (mark) => requestAnimationFrame(() => setTimeout(mark, 0));
-  document.addEventListener("DOMContentLoaded", () => {
-    const img = document.getElementById("poster-img");
-    if (!img) return;
+  // A poster (embed.html's #poster-img, index.html's #home-poster img) is
+  // watched from the moment the parser adds it, not from DOMContentLoaded,
+  // which waits for the deferred scripts.
+  const watchPoster = (img) => {
+    if (rec.posterWatched) return;
+    rec.posterWatched = true;
     const shown = () => rec.afterNextPaint(() => { rec.posterMs = performance.now(); });
     img.decode().then(shown, shown);
-  });
+  };
+  const findPoster = () => {
+    const img = document.querySelector("#poster-img, #home-poster img");
+    if (img && img.getAttribute("src")) watchPoster(img);
+    return !!img;
+  };
+  const posterWatch = new MutationObserver(() => { if (findPoster()) posterWatch.disconnect(); });
+  posterWatch.observe(document, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => { findPoster(); posterWatch.disconnect(); });
+
+  // probe measures one interaction: from the timeStamp of the next event of
+  // type (pointerdown for a click or tap, pointermove for a hover) to the
+  // first animation frame after check() is true, checked on every DOM
+  // change; -1 if that has not happened timeoutMs after arming. The result
+  // lands in probeResult, which the benchmark polls.
+  rec.probe = (type, check, timeoutMs) => {
+    rec.probeResult = null;
+    let t0 = 0, done = false;
+    const onEvent = (e) => { if (!t0) t0 = e.timeStamp; };
+    const finish = (ms) => {
+      window.removeEventListener(type, onEvent, true);
+      observer.disconnect();
+      clearTimeout(timer);
+      rec.probeResult = ms;
+    };
+    const observer = new MutationObserver(() => {
+      if (done || !t0 || !check()) return;
+      done = true;
+      requestAnimationFrame(() => finish(performance.now() - t0));
+    });
+    window.addEventListener(type, onEvent, true);
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    const timer = setTimeout(() => { if (!done) { done = true; finish(-1); } }, timeoutMs);
+    return true;
+  };
   rec.startFrames = () => {
     rec.frames = [];
     rec.recording = true;

@@ -16,7 +16,19 @@
     }
     return { fill: false, color: casing ? "#ffffff" : p._stroke, weight: p._width + (casing ? 2 : 0), opacity: 1 };
   };
-  for (const z of [0, 1, 2]) L.geoJSON(group(z), { style: style(false) }).addTo(map);
+  // Countries open a popup with their name on click (Leaflet's bindPopup),
+  // and carry a class naming them, so the benchmark can tell which one is
+  // under a pixel.
+  const areaStyle = style(false);
+  const countryPopups = {
+    style: (f) => Object.assign(areaStyle(f), f.properties._layer === "countries" ? { className: "country-" + f.properties.id } : {}),
+    onEachFeature: (f, layer) => {
+      if (f.properties._layer !== "countries") return;
+      layer.bindPopup(() => { const el = document.createElement("span"); el.textContent = f.properties.name; return el; });
+    },
+  };
+  L.geoJSON(group(0), countryPopups).addTo(map);
+  for (const z of [1, 2]) L.geoJSON(group(z), { style: style(false) }).addTo(map);
   L.geoJSON(group(3), { style: style(true) }).addTo(map);
   L.geoJSON(group(3), { style: (f) => ({ fill: false, color: f.properties._fill, weight: f.properties._width, opacity: 1 }) }).addTo(map);
   L.geoJSON(group(4), {
@@ -29,6 +41,15 @@
     const el = document.elementFromPoint(x, y);
     return el && el.classList.contains("leaflet-interactive") ? el : null;
   };
+  // Which country is under a pixel, and where a place is drawn, for the
+  // click benchmark; closePopup readies the next click.
+  bench.countryAt = (x, y) => {
+    const el = document.elementFromPoint(x, y);
+    const c = el && [...el.classList].find((k) => k.startsWith("country-"));
+    return c ? c.slice("country-".length) : null;
+  };
+  bench.project = ([lon, lat]) => { const p = map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; };
+  bench.closePopup = () => map.closePopup();
   bench.markReady(); // Leaflet has drawn the SVG: it is interactive now
   __bench.afterNextPaint(() => bench.markFirstPixels());
 })();

@@ -26,6 +26,21 @@ map.on("load", async () => {
     "circle-radius": ["get", "_radius"], "circle-color": ["get", "_fill"],
     "circle-stroke-color": ["get", "_stroke"], "circle-stroke-width": 1,
   });
+  // A click on a country opens a popup with its name from the layer's click
+  // handler, as MapLibre's examples do.
+  let popup = null;
+  map.on("click", "areas", (e) => {
+    const f = e.features.find((g) => g.properties._layer === "countries");
+    if (!f) return;
+    if (popup) popup.remove();
+    popup = new maplibregl.Popup({ closeButton: false }).setLngLat(e.lngLat).setText(f.properties.name).addTo(map);
+  });
+  bench.countryAt = (x, y) => {
+    const f = map.queryRenderedFeatures([x, y], { layers: ["areas"] }).find((g) => g.properties._layer === "countries");
+    return f ? f.properties.id : null;
+  };
+  bench.project = (lonLat) => { const p = map.project(lonLat); return [p.x, p.y]; };
+  bench.closePopup = () => { if (popup) popup.remove(); popup = null; };
   // render fires after drawing into the canvas; the pixels show with the next frame.
   map.on("render", () => { if (map.isSourceLoaded("region")) __bench.afterNextPaint(() => bench.markFirstPixels()); });
   map.once("idle", () => { bench.markReady(); __bench.afterNextPaint(() => bench.markFirstPixels()); });
