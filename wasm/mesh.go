@@ -42,8 +42,8 @@ func (m *mesh) draw(dst *ebiten.Image, v view, halfWidth float32, rule ebiten.Fi
 		vs := vertexScratch[:len(c.WX)]
 		for i := range vs {
 			p := &vs[i]
-			p.DstX = float32(v.a*c.WX[i]+v.tx) + c.OX[i]*halfWidth
-			p.DstY = float32(-v.a*c.WY[i]+v.ty) + c.OY[i]*halfWidth
+			p.DstX = float32(v.a*float64(c.WX[i])+v.tx) + c.OX[i]*halfWidth
+			p.DstY = float32(-v.a*float64(c.WY[i])+v.ty) + c.OY[i]*halfWidth
 			p.SrcX, p.SrcY = 1, 1
 			p.ColorR, p.ColorG, p.ColorB, p.ColorA = r, g, b, al
 		}
