@@ -16,6 +16,7 @@ type fakePage struct {
 	transform [3]float64 // the last MoveCanvas
 	hash      string
 	reduced   bool
+	payloads  map[string]any // the last payload of each event
 }
 
 func (p *fakePage) log(format string, args ...any) {
@@ -28,7 +29,7 @@ func (p *fakePage) ShowTooltip(text string, x, y float64) { p.log("tooltip %s", 
 func (p *fakePage) HideTooltip()                          { p.log("notooltip") }
 func (p *fakePage) SetPointerCursor(on bool)              {}
 func (p *fakePage) WriteHash(hash string)                 { p.hash = hash; p.log("hash %s", hash) }
-func (p *fakePage) Emit(event string, payload any)        { p.log("emit %s", event) }
+func (p *fakePage) Emit(event string, payload any)        { p.emit(event, payload) }
 func (p *fakePage) Warn(msg string)                       { p.log("warn %s", msg) }
 func (p *fakePage) SyncLayers()                           { p.log("sync") }
 func (p *fakePage) CoveredEdges() geo.Padding             { return geo.Padding{} }
@@ -38,6 +39,15 @@ func (p *fakePage) Settled()                              { p.log("settled") }
 func (p *fakePage) ReducedMotion() bool                   { return p.reduced }
 func (p *fakePage) SetPresenter(on bool)                  { p.log("presenter %v", on) }
 func (p *fakePage) ToggleFullscreen()                     { p.log("fullscreen") }
+
+// emit records an event and its payload.
+func (p *fakePage) emit(event string, payload any) {
+	if p.payloads == nil {
+		p.payloads = map[string]any{}
+	}
+	p.payloads[event] = payload
+	p.log("emit %s", event)
+}
 
 // took returns the calls since the last took and forgets them.
 func (p *fakePage) took() string {
