@@ -113,7 +113,7 @@ func (g *Game) installAPI() {
 			problems = append(problems, e.Error())
 			g.ui.warn("story: " + e.Error())
 		}
-		g.addStory(s)
+		g.story.Add(s)
 		return map[string]any{"story": s.ID, "steps": len(s.Steps), "warnings": problems}
 	})
 	set("exportSVG", func(args []js.Value) any {

@@ -31,8 +31,8 @@ type Game struct {
 	symbols     *symbolPass
 	search      *searchBox
 	list        *featureList
-	story       *storyPlayer
-	quiz        *quizPlayer
+	story       *app.StoryPlayer
+	quiz        *app.QuizPlayer
 	spot        spotlight
 	customCount int
 	wakeCh      chan struct{}

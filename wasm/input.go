@@ -52,10 +52,10 @@ func (g *Game) listenInput(canvas js.Value) {
 	}))
 }
 
-// keydown routes a key: Tab leaves the map, PageUp/PageDown step an open
-// story, the quiz takes its keys, and the map's own keys apply when the map
-// (not a panel button or a text field) has focus; Escape closes the panel
-// from anywhere but a text field.
+// keydown routes a key: Tab leaves the map, an open story and the quiz
+// take their keys (app.StoryPlayer.Key, app.QuizPlayer.Key), and the map's
+// own keys apply when the map (not a panel button or a text field) has
+// focus; Escape closes the panel from anywhere but a text field.
 func (g *Game) keydown(e js.Value) {
 	key := e.Get("key").String()
 	if key == "Tab" {
@@ -65,16 +65,12 @@ func (g *Game) keydown(e js.Value) {
 	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 		return
 	}
-	if (key == "PageDown" || key == "PageUp") && g.story.current != nil {
+	if g.story.Key(key, storyBarHasFocus()) {
 		e.Call("preventDefault")
-		if key == "PageDown" {
-			g.stepStory(1)
-		} else {
-			g.stepStory(-1)
-		}
+		e.Call("stopPropagation")
 		return
 	}
-	if !typingInField() && g.quiz.key(g, key) {
+	if !typingInField() && g.quiz.Key(key, quizFocus()) {
 		e.Call("preventDefault")
 		return
 	}

@@ -123,7 +123,6 @@ func newGame() (*Game, error) {
 	g.list = g.ui.newFeatureList(g.goTo, g.wake)
 	g.ui.newAboutDialog()
 	g.newStoryPlayer(stories)
-	g.m.Stories = storyHooks{g}
 	g.listenPresenter()
 	g.newQuizPlayer()
 	hideUnless(cfg.legend, ".legend")
