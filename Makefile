@@ -89,7 +89,7 @@ $(AXE):
 FUZZTIME ?= 30s
 FUZZ_TARGETS := geo:FuzzDecodeGeoJSON geo:FuzzDecodeTopology geo:FuzzDecodeCustomGeoJSON geo:FuzzUnpackFeatures \
 	geo:FuzzParseHash geo:FuzzStateFromJSON geo:FuzzSearchFind assets:FuzzDecodeFacts assets/check:FuzzCheckLayerFile \
-	story:FuzzDecode story:FuzzParagraphs cmd/heartland:FuzzSitePath internal/quiz:FuzzParseQuery
+	story:FuzzDecode story:FuzzParagraphs cmd/heartland:FuzzSitePath internal/quiz:FuzzParseQuery internal/poster:FuzzEscapeMatchesXML
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		echo "== $$t"; \
