@@ -1,9 +1,11 @@
 // Package app is the map's behaviour without a browser: the camera, hover
 // and selection, gestures, keys, flights, the compositor's snapshot
-// transform, the URL state and when the map must be drawn. It runs
-// natively under go test; the browser shell (package wasm) turns DOM events
-// into calls on a Map and implements Page and Scene, and the Ebiten
-// renderer draws what the Map says.
+// transform, the URL state and when the map must be drawn, and the guided
+// modes on it: a story played step by step (StoryPlayer) and a quiz
+// (QuizPlayer), one at a time. It runs natively under go test; the browser
+// shell (package wasm) turns DOM events into calls on a Map, implements
+// Page and Scene and the story bar and quiz card as StoryView and QuizView,
+// and the Ebiten renderer draws what the Map says.
 //
 // It must not import syscall/js or Ebiten. See docs/ARCHITECTURE.md.
 package app
