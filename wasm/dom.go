@@ -33,6 +33,7 @@ type dom struct {
 	// canvasTransform is the CSS transform the canvas has now (shell.MoveCanvas).
 	canvasTransform string
 	canvasMoves     int      // how often it was set, for stats()
+	bodyBackground  string   // the colour the moved canvas leaves bare
 	wakeAfterPaint  js.Value // the requestAnimationFrame callback of shell.Wake
 }
 

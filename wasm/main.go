@@ -106,6 +106,8 @@ func newGame() (*Game, error) {
 	// Ebiten gives the canvas tabindex 1, which jumps it ahead of the page.
 	canvas.Call("setAttribute", "tabindex", 0)
 	canvas.Call("setAttribute", "role", "application")
+	// shell.MoveCanvas scales about the top-left corner.
+	canvas.Get("style").Set("transformOrigin", "0 0")
 	canvas.Call("setAttribute", "aria-roledescription", "map")
 	canvas.Call("setAttribute", "aria-label", "Map of Central Asia. Arrow keys pan, plus and minus zoom, 0 resets.")
 	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas),

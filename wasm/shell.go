@@ -56,11 +56,18 @@ func (s shell) MoveCanvas(k, dx, dy float64) {
 	if k != 1 || dx != 0 || dy != 0 {
 		t = fmt.Sprintf("translate(%.2fpx,%.2fpx) scale(%.5f)", dx, dy, k)
 	}
-	if t != s.g.ui.canvasTransform {
-		s.g.ui.canvasTransform = t
-		s.g.ui.canvasMoves++
-		s.g.ui.canvas.Get("style").Set("transform", t)
+	if t == s.g.ui.canvasTransform {
+		return
 	}
+	if bg := hexColor(colorWater); t != "" && bg != s.g.ui.bodyBackground {
+		// What the moved picture leaves bare shows the body: make it sea,
+		// not the black Ebiten gives it.
+		s.g.ui.bodyBackground = bg
+		s.g.ui.doc.Get("body").Get("style").Set("backgroundColor", bg)
+	}
+	s.g.ui.canvasTransform = t
+	s.g.ui.canvasMoves++
+	s.g.ui.canvas.Get("style").Set("transform", t)
 }
 
 // Wake asks for a frame. afterPaint waits for the next animation frame and
