@@ -1,9 +1,11 @@
 package assets
 
 import (
+	"errors"
 	"io/fs"
 	"reflect"
 	"testing"
+	"unsafe"
 )
 
 // The browser reads the same data from the bundle as programs do from the
@@ -71,5 +73,44 @@ func TestUseBundleRefusesABrokenBundle(t *testing.T) {
 	}
 	if files != saved {
 		t.Error("a broken bundle replaced the data files")
+	}
+}
+
+// A stored file is read from the bundle's own bytes, 8-byte aligned, so
+// the prepared scene's arrays are viewed in place rather than copied.
+func TestBundleFilesAreAlignedAndReadInPlace(t *testing.T) {
+	for _, name := range []string{"a", "bb", "prepared/scene.bin", "ccccccc"} {
+		b, err := Bundle(map[string][]byte{name: []byte("12345678"), "z" + name: []byte("x")})
+		if err != nil {
+			t.Fatalf("Bundle with %q: %v", name, err)
+		}
+		saved := files
+		t.Cleanup(func() { files = saved })
+		if err := UseBundle(b); err != nil {
+			t.Fatal(err)
+		}
+		got, err := storedFile(name)
+		if err != nil || string(got) != "12345678" {
+			t.Fatalf("storedFile(%q) = %q, %v; want the file", name, got, err)
+		}
+		off := uintptr(unsafe.Pointer(&got[0])) - uintptr(unsafe.Pointer(&b[0]))
+		if off >= uintptr(len(b)) || off%8 != 0 {
+			t.Errorf("storedFile(%q) is not the bundle's own bytes at an 8-byte boundary (offset %d)", name, off)
+		}
+	}
+}
+
+func TestNoPreparedSceneIsNotExist(t *testing.T) {
+	b, err := Bundle(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := files
+	t.Cleanup(func() { files = saved })
+	if err := UseBundle(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PreparedScene(); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("PreparedScene() of a bundle without one: %v; want fs.ErrNotExist", err)
 	}
 }

@@ -347,7 +347,13 @@ const dataBundleName = "heartland-data.bin"
 
 // writeDataBundle writes the wasm's data bundle into outDir.
 func writeDataBundle(outDir string) (builtFile, error) {
-	b, err := assets.Bundle(poster.FontBundle()) // the fonts for posters drawn in the browser
+	extra := poster.FontBundle() // the fonts for posters drawn in the browser
+	scene, err := preparedScene()
+	if err != nil {
+		return builtFile{}, err
+	}
+	extra[assets.PreparedSceneFile] = scene
+	b, err := assets.Bundle(extra)
 	if err != nil {
 		return builtFile{}, fmt.Errorf("data bundle: %w", err)
 	}
