@@ -3,12 +3,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"syscall/js"
 
+	"heartland/app/views"
 	"heartland/geo"
 	"heartland/wasm/bridge"
 )
@@ -74,54 +73,5 @@ func jsonText(v js.Value) (text string, ok bool) {
 	return "", false
 }
 
-// customBody shows a custom feature's properties as a table of plain text;
-// http and https values become links that open in a new tab.
-func (d *dom) customBody(f *geo.Feature) {
-	d.panelBody.Call("append", d.el("p", "panel-kind", kindStyles[f.Kind].label+" · your layer"))
-	keys := make([]string, 0, len(f.Props))
-	for k := range f.Props {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	dl := d.el("dl", "facts", "")
-	for _, k := range keys {
-		value := propText(f.Props[k])
-		dd := d.el("dd", "", "")
-		if strings.HasPrefix(value, "https://") || strings.HasPrefix(value, "http://") {
-			dd.Call("append", d.externalLink(value, value))
-		} else {
-			dd.Set("textContent", value)
-		}
-		dl.Call("append", d.el("dt", "", clipText(k, 80)), dd)
-	}
-	if len(keys) == 0 {
-		d.panelBody.Call("append", d.el("p", "panel-note", "This feature has no properties."))
-		return
-	}
-	d.panelBody.Call("append", dl)
-}
-
-// propText turns a property value into display text, at most 500 runes.
-func propText(v any) string {
-	var s string
-	switch v := v.(type) {
-	case string:
-		s = v
-	case nil:
-		s = "—"
-	case float64, bool:
-		s = fmt.Sprint(v)
-	default:
-		b, _ := json.Marshal(v)
-		s = string(b)
-	}
-	return clipText(s, 500)
-}
-
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
-}
+// clipText is views.Clip, for the API's and the export's arguments.
+func clipText(s string, n int) string { return views.Clip(s, n) }

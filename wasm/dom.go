@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 
+	"heartland/app/views"
 	hgeo "heartland/geo"
 	"heartland/wasm/bridge"
 )
@@ -96,19 +97,13 @@ func (d *dom) closePanel() {
 }
 
 // updateScale sizes the scale bar to a round distance of at most 120 CSS
-// pixels, measured on the ground at the centre of the map.
+// pixels (views.ScaleBar), measured on the ground at the centre of the map.
 func (d *dom) updateScale(cam *hgeo.Camera) {
 	w, h, _ := cam.Viewport()
 	a, b := cam.Unproject(w/2-50, h/2), cam.Unproject(w/2+50, h/2)
-	metresPerPx := geo.Distance(orb.Point(a), orb.Point(b)) / 100
-	if !(metresPerPx > 0) {
+	px, label, ok := views.ScaleBar(geo.Distance(orb.Point(a), orb.Point(b))/100, 120)
+	if !ok {
 		return
-	}
-	dist := bridge.NiceDistance(metresPerPx * 120)
-	px := dist / metresPerPx
-	label := fmt.Sprintf("%g km", dist/1000)
-	if dist < 1000 {
-		label = fmt.Sprintf("%g m", dist)
 	}
 	key := fmt.Sprintf("%d %s", int(px), label)
 	if key == d.lastScale {

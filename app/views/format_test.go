@@ -1,6 +1,4 @@
-//go:build js
-
-package bridge
+package views
 
 import "testing"
 
@@ -26,14 +24,6 @@ func TestFormatThousandsGroupsDigits(t *testing.T) {
 	for v, want := range map[float64]string{2724900: "2,724,900", 999: "999", 1000: "1,000", 0: "0", -1234567: "-1,234,567"} {
 		if got := FormatThousands(v); got != want {
 			t.Errorf("FormatThousands(%v) = %q; want %q", v, got, want)
-		}
-	}
-}
-
-func TestNiceDistanceRoundsDownToOneTwoFive(t *testing.T) {
-	for m, want := range map[float64]float64{123456: 100000, 260000: 200000, 730: 500, 1: 1, 99: 50, 0: 0, -5: 0} {
-		if got := NiceDistance(m); got != want {
-			t.Errorf("NiceDistance(%v) = %v; want %v", m, got, want)
 		}
 	}
 }
