@@ -52,7 +52,8 @@ const lostAfter = 5 * time.Second
 // latencySample is what one latency run of one map measured, in ms; lost
 // clicks are counted, not timed.
 type latencySample struct {
-	Click        map[string][]float64 // by press style
+	Click        map[string][]float64 // by press style, from the pointerdown
+	ClickFromUp  map[string][]float64 // the same clicks from the pointerup
 	Lost         map[string]int       // by press style
 	Missed       []string             // places whose country the map does not show near the point
 	Hover        []float64            // Heartland: pointermove → tooltip with the name
@@ -130,7 +131,7 @@ func measureLatency(chromium string, t target, dpr float64) (*latencySample, err
 	if err != nil {
 		return nil, err
 	}
-	l := &latencySample{Click: map[string][]float64{}, Lost: map[string]int{}}
+	l := &latencySample{Click: map[string][]float64{}, ClickFromUp: map[string][]float64{}, Lost: map[string]int{}}
 	for _, style := range pressStyles {
 		if style == "touch tap" {
 			if _, err := cdp.Call(ctx, chromedp.FromContext(ctx).Target, emulation.SetTouchEmulationEnabled,
@@ -156,8 +157,11 @@ func measureLatency(chromium string, t target, dpr float64) (*latencySample, err
 			logf("%s: %s on %s: %.0f ms", t.Name, style, pl.ID, ms)
 			if ms < 0 {
 				l.Lost[style]++
-			} else {
-				l.Click[style] = append(l.Click[style], ms)
+				continue
+			}
+			l.Click[style] = append(l.Click[style], ms)
+			if up, err := eval[*float64](ctx, `__bench.probeFromUp`); err == nil && up != nil {
+				l.ClickFromUp[style] = append(l.ClickFromUp[style], *up)
 			}
 		}
 	}
@@ -238,7 +242,7 @@ func findCountry(ctx context.Context, api pageAPI, pl clickPlace) (x, y float64,
 // moment, arms the probe on event, does act and waits for the probe: the
 // ms from the event to the frame after check holds, or -1 if lost.
 func timeAnswer(ctx context.Context, kind, check, event string, act func() error) (float64, error) {
-	if _, err := eval[any](ctx, pageAPIs[kind].close); err != nil {
+	if _, err := eval[any](ctx, "void ("+pageAPIs[kind].close+")"); err != nil {
 		return 0, err
 	}
 	if err := waitJS(ctx, answerClosed[kind], lostAfter); err != nil {
@@ -366,13 +370,17 @@ func heartlandHash(ctx context.Context, l *latencySample) error {
 		ms, err := eval[float64](ctx, fmt.Sprintf(`(async () => {
 			const before = location.hash, t0 = performance.now();
 			heartland.setState({center: [%g, %g], zoom: %g});
-			const want = /map=%s\//;
+			// The hash holds map=ZOOM/LAT/LON (geo.State.Hash).
+			const holds = () => {
+				const m = /(?:^#|&)map=([0-9.]+)\/(-?[0-9.]+)\/(-?[0-9.]+)/.exec(location.hash);
+				return !!m && Math.abs(m[1] - %g) < 0.02 && Math.abs(m[2] - %g) < 0.01 && Math.abs(m[3] - %g) < 0.01;
+			};
 			while (performance.now() - t0 < %d) {
-				if (location.hash !== before && want.test(location.hash)) return performance.now() - t0;
+				if (location.hash !== before && holds()) return performance.now() - t0;
 				await new Promise((r) => setTimeout(r, 4));
 			}
 			return -1;
-		})()`, v[0], v[1], v[2], strings.ReplaceAll(fmt.Sprintf("%g", v[2]), ".", `\.`), lostAfter.Milliseconds()))
+		})()`, v[0], v[1], v[2], v[2], v[1], v[0], lostAfter.Milliseconds()))
 		if err != nil {
 			return err
 		}

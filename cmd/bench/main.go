@@ -57,7 +57,7 @@ func parseFlags() (config, error) {
 	flag.StringVar(&c.chromium, "chromium", "/usr/bin/chromium", "Chromium binary")
 	flag.BoolVar(&c.goBench, "go", true, "run the Go benchmarks")
 	flag.BoolVar(&c.browser, "browser", true, "run the browser benchmark")
-	flag.StringVar(&c.pages, "pages", "", "measure only the pages whose names contain this (Heartland always runs)")
+	flag.StringVar(&c.pages, "pages", "", "measure only the pages whose names contain this (Heartland always runs, except in the latency benchmark)")
 	flag.IntVar(&clickCount, "clicks", len(clickPlaces), "places clicked per press style in the latency benchmark (at most 24; 20 or more for the targets)")
 	flag.StringVar(&c.only, "only", "", "run only one part of the browser benchmark, quickly, and print it: latency (clicks, taps, hover, URL hash) or first (first pixels, warm and cold); the report goes to -out only if -out is given")
 	flag.Parse()
@@ -176,7 +176,7 @@ func browserBench(root string, cfg config, rep *report) error {
 		rep.LatencyDPR = cfg.dprs[0]
 		rep.Latency = map[string]*latencySample{}
 		for _, t := range targets {
-			if t.Anchor == "ne10m" || t.Name == nameEmbed {
+			if t.Anchor == "ne10m" || t.Name == nameEmbed || !strings.Contains(strings.ToLower(t.Name), strings.ToLower(cfg.pages)) {
 				continue
 			}
 			fmt.Fprintf(os.Stderr, "bench: latency, DPR %g, %s\n", rep.LatencyDPR, t.Name)

@@ -48,10 +48,14 @@
   // lands in probeResult, which the benchmark polls.
   rec.probe = (type, check, timeoutMs) => {
     rec.probeResult = null;
-    let t0 = 0, done = false;
+    rec.probeFromUp = null; // the same, from the pointerup, for a click
+    let t0 = 0, up = 0, done = false;
     const onEvent = (e) => { if (!t0) t0 = e.timeStamp; };
+    const onUp = (e) => { if (t0 && !up) up = e.timeStamp; };
     const finish = (ms) => {
+      if (ms >= 0 && up) rec.probeFromUp = ms - (up - t0);
       window.removeEventListener(type, onEvent, true);
+      window.removeEventListener("pointerup", onUp, true);
       observer.disconnect();
       clearTimeout(timer);
       rec.probeResult = ms;
@@ -62,6 +66,7 @@
       requestAnimationFrame(() => finish(performance.now() - t0));
     });
     window.addEventListener(type, onEvent, true);
+    window.addEventListener("pointerup", onUp, true);
     observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
     const timer = setTimeout(() => { if (!done) { done = true; finish(-1); } }, timeoutMs);
     return true;
