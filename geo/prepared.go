@@ -146,26 +146,19 @@ func (ps *PreparedScene) Levels() []int {
 // would add them; a scene that disagrees in ids or in what is indexed is
 // an error, and the caller should compute the scene itself.
 func (ps *PreparedScene) Bind(layers []Layer, indexed func(layer string, f *Feature) bool) (*Index, error) {
+	if err := ps.Check(layers); err != nil {
+		return nil, err
+	}
 	n := 0
 	var want []int32
 	for li := range layers {
 		l := &layers[li]
 		for fi := range l.Features {
-			f := &l.Features[fi]
-			if n >= len(ps.features) {
-				return nil, fmt.Errorf("prepared scene has %d features; the layers have more", len(ps.features))
-			}
-			if pf := &ps.features[n]; pf.layer != l.ID || pf.id != f.ID {
-				return nil, fmt.Errorf("prepared scene feature %d is %s/%s; the layers have %s/%s (rebuild the data bundle)", n, pf.layer, pf.id, l.ID, f.ID)
-			}
-			if indexed(l.ID, f) {
+			if indexed(l.ID, &l.Features[fi]) {
 				want = append(want, int32(n))
 			}
 			n++
 		}
-	}
-	if n != len(ps.features) {
-		return nil, fmt.Errorf("prepared scene has %d features; the layers have %d", len(ps.features), n)
 	}
 	if len(want) != len(ps.indexed) {
 		return nil, fmt.Errorf("prepared hit index holds %d features; want %d", len(ps.indexed), len(want))
@@ -185,6 +178,28 @@ func (ps *PreparedScene) Bind(layers []Layer, indexed func(layer string, f *Feat
 		ps.index.items[k].layer, ps.index.items[k].feature = ps.features[i].layer, byNumber[i]
 	}
 	return ps.index, nil
+}
+
+// Check reports whether the scene was prepared from layers like these: the
+// same features, by layer and id, in the same order. World(i) is then
+// feature i's geometry.
+func (ps *PreparedScene) Check(layers []Layer) error {
+	n := 0
+	for _, l := range layers {
+		for _, f := range l.Features {
+			if n >= len(ps.features) {
+				return fmt.Errorf("prepared scene has %d features; the layers have more", len(ps.features))
+			}
+			if pf := &ps.features[n]; pf.layer != l.ID || pf.id != f.ID {
+				return fmt.Errorf("prepared scene feature %d is %s/%s; the layers have %s/%s (rebuild the data bundle)", n, pf.layer, pf.id, l.ID, f.ID)
+			}
+			n++
+		}
+	}
+	if n != len(ps.features) {
+		return fmt.Errorf("prepared scene has %d features; the layers have %d", len(ps.features), n)
+	}
+	return nil
 }
 
 // Geometry types of prepared features.

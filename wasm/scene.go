@@ -3,10 +3,13 @@
 package main
 
 import (
+	"errors"
 	"image"
 	"image/color"
+	"io/fs"
 	"slices"
 	"sort"
+	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/paulmach/orb"
@@ -58,6 +61,7 @@ type scene struct {
 	levelUse   []int   // levels in s.levels, least recently used first
 	points     []*item // strategic point features, most important first
 	lineKinds  []lineKey
+	prepared   *geo.PreparedScene // from the data bundle; nil if it has none
 }
 
 // lineKey groups line features drawn alike: one mesh per layer, kind and
@@ -84,15 +88,21 @@ type levelMeshes struct {
 func newScene(layers []geo.Layer, facts assets.Facts) *scene {
 	s := &scene{layers: layers, byID: map[string]*item{}, index: geo.NewIndex(),
 		levels: map[int]*levelMeshes{}, facts: facts, visible: map[string]bool{}}
+	s.prepared = loadPrepared(layers)
 	for li := range layers {
 		l := &layers[li]
 		s.visible[l.ID] = true
 		for fi := range l.Features {
 			f := &l.Features[fi]
-			it := &item{layer: l.ID, feature: f, world: geo.ToWorld(geo.CentralAsia, f.Geometry),
-				central: f.StringProp("group") == "central"}
-			if ll, ok := f.LabelPoint(); ok { // computed by heartland pack
-				it.anchor = geo.CentralAsia.Forward(ll)
+			it := &item{layer: l.ID, feature: f, central: f.StringProp("group") == "central"}
+			if n := len(s.items); s.prepared != nil {
+				it.world = s.prepared.World(n)
+				it.anchor, _ = s.prepared.Anchor(n)
+			} else {
+				it.world = geo.ToWorld(geo.CentralAsia, f.Geometry)
+				if ll, ok := f.LabelPoint(); ok { // computed by heartland pack
+					it.anchor = geo.CentralAsia.Forward(ll)
+				}
 			}
 			s.items = append(s.items, it)
 			s.byID[f.ID] = it
@@ -109,9 +119,42 @@ func newScene(layers []geo.Layer, facts assets.Facts) *scene {
 			}
 		}
 	}
-	s.index.Build()
+	s.useIndex()
 	sort.SliceStable(s.points, func(i, j int) bool { return s.points[i].style.priority < s.points[j].style.priority })
 	return s
+}
+
+// loadPrepared returns the data bundle's prepared scene (projected
+// geometry, label anchors, hit index and the home level's meshes, see
+// geo.PreparedScene), or nil, with a console warning if it is broken, when
+// the map must compute them itself.
+func loadPrepared(layers []geo.Layer) *geo.PreparedScene {
+	ps, err := assets.PreparedScene()
+	if err == nil {
+		err = ps.Check(layers)
+	}
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			js.Global().Get("console").Call("warn", "Heartland: the prepared scene is not used: "+err.Error())
+		}
+		return nil
+	}
+	return ps
+}
+
+// useIndex takes the prepared hit index if it holds what s indexed, and
+// otherwise builds s.index.
+func (s *scene) useIndex() {
+	if s.prepared != nil {
+		n := 0
+		ix, err := s.prepared.Bind(s.layers, func(string, *geo.Feature) bool { n++; return s.items[n-1].indexed })
+		if err == nil {
+			s.index = ix
+			return
+		}
+		js.Global().Get("console").Call("warn", "Heartland: the prepared hit index is not used: "+err.Error())
+	}
+	s.index.Build()
 }
 
 // addStrategic indexes a thematic feature and files it for drawing.
@@ -163,48 +206,57 @@ func (s *scene) meshes(level int) *levelMeshes {
 		level:  level, fills: map[string]*mesh{}, outlines: map[string]*mesh{},
 		lines: map[lineKey]*mesh{}, featureLines: map[string]*mesh{},
 	}
+	for _, lm := range s.mapMeshes(level) {
+		m.use(s, lm)
+	}
 	scale := geo.SimplifyTolerance(float64(level)) * 2 // world metres per CSS pixel at the level
 	for _, it := range s.items {
+		if !it.custom {
+			continue
+		}
 		g := geo.SimplifyWorld(it.world, level)
-		switch it.layer {
-		case "countries":
-			mp := geo.AsMultiPolygon(g)
-			switch {
-			case it.central:
-				m.central.AddPolygons(mp)
-			case it.feature.Kind == "territory":
-				m.territories.AddPolygons(mp)
-			default:
-				m.neighbours.AddPolygons(mp)
-			}
-		case "water":
-			if it.feature.Kind == "former-lake" {
-				m.formerLakes.AddPolygons(geo.AsMultiPolygon(g))
-			} else {
-				m.lakes.AddPolygons(geo.AsMultiPolygon(g))
-			}
-		case "energy", "minerals", "trade", "cities":
-			s.addLineMeshes(m, it, g, scale)
-		default:
-			if it.custom {
-				s.addLineMeshes(m, it, g, scale)
-				if mp := geo.AsMultiPolygon(g); mp != nil {
-					m.customFill(it).AddPolygons(mp)
-				}
-			}
-		case "boundaries":
-			switch {
-			case it.feature.Kind == "coast":
-				m.coasts.AddLines(g)
-			case s.touchesCentral(it.feature):
-				m.bordersCentral.AddLines(g)
-			default:
-				m.borders.AddLines(g)
-			}
+		s.addLineMeshes(m, it, g, scale)
+		if mp := geo.AsMultiPolygon(g); mp != nil {
+			m.customFill(it).AddPolygons(mp)
 		}
 	}
 	s.levels[level] = m
 	return m
+}
+
+// mapMeshes returns the meshes of the map's own layers at a level: the
+// data bundle's if it has the level, built otherwise.
+func (s *scene) mapMeshes(level int) []geo.LevelMesh {
+	if s.prepared != nil {
+		if lm := s.prepared.Meshes(level); lm != nil {
+			return lm
+		}
+	}
+	features := make([]geo.MapFeature, 0, len(s.items))
+	for _, it := range s.items {
+		if !it.custom {
+			features = append(features, geo.MapFeature{Layer: it.layer, Feature: it.feature, World: it.world})
+		}
+	}
+	return geo.MapLevelMeshes(features, level, dashPattern)
+}
+
+// use files one of geo.MapLevelMeshes' meshes under its role, coloured.
+func (m *levelMeshes) use(s *scene, lm geo.LevelMesh) {
+	fills := map[string]*mesh{"central": m.central, "neighbours": m.neighbours, "territories": m.territories,
+		"lakes": m.lakes, "former-lakes": m.formerLakes, "borders": m.borders, "borders-central": m.bordersCentral, "coasts": m.coasts}
+	k := lm.Key
+	switch {
+	case fills[k.Group] != nil:
+		fills[k.Group].Mesh = lm.Mesh
+	case k.Group == "lines":
+		c := kindStyles[k.Kind].color
+		m.lines[lineKey{k.Layer, k.Kind, k.Dash, k.Gap, c}] = &mesh{Mesh: lm.Mesh, color: c}
+	case k.Group == "feature":
+		if it := s.byID[k.ID]; it != nil {
+			m.featureLines[k.ID] = &mesh{Mesh: lm.Mesh, color: it.style.color}
+		}
+	}
 }
 
 // countryFill returns the fill of one country at the level, for hover and
@@ -250,20 +302,6 @@ func (s *scene) countryShape(id string, level int) orb.MultiPolygon {
 		return nil
 	}
 	return geo.AsMultiPolygon(geo.SimplifyWorld(it.world, level))
-}
-
-// touchesCentral reports whether a border has a Central Asian state on
-// either side.
-func (s *scene) touchesCentral(f *geo.Feature) bool {
-	list, _ := f.Props["countries"].([]any)
-	for _, c := range list {
-		if code, _ := c.(string); code != "" {
-			if it, ok := s.byID[code]; ok && it.central {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // addLineMeshes adds a strategic line to its kind's mesh (dashed if its
