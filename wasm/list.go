@@ -3,10 +3,9 @@
 package main
 
 import (
-	"sort"
 	"syscall/js"
 
-	"github.com/paulmach/orb"
+	"heartland/app/views"
 )
 
 // featureList is the map as a table: the countries and features in view,
@@ -16,11 +15,8 @@ type featureList struct {
 	toggle, aside, body js.Value
 	open                bool
 	refreshNeeded       bool
-	rows                []*item
+	places              []views.Place // reused by each refresh
 }
-
-// maxListRows bounds the table; the view is zoomed in far enough long before.
-const maxListRows = 300
 
 func (d *dom) newFeatureList(choose func(id string), wake func()) *featureList {
 	fl := &featureList{}
@@ -79,69 +75,19 @@ func fmtBool(b bool) string {
 	return "false"
 }
 
-// refresh rebuilds the table for the current view when it is open.
+// refresh rebuilds the table for the current view when it is open
+// (views.PlacesInView and views.PlaceRows decide what it lists).
 func (fl *featureList) refresh(g *Game) {
 	if !fl.open || fl.body.IsUndefined() {
 		return
 	}
 	fl.refreshNeeded = false
-	view := g.cam.VisibleWorld()
-	fl.rows = fl.rows[:0]
+	fl.places = fl.places[:0]
 	for _, it := range g.scene.items {
-		if !g.scene.visible[it.layer] || !it.listable() {
-			continue
-		}
-		if p, ok := it.world.(orb.Point); ok && !view.Contains(p) || !it.world.Bound().Intersects(view) {
-			continue
-		}
-		fl.rows = append(fl.rows, it)
+		fl.places = append(fl.places, views.Place{Feature: it.feature, Layer: it.layer, World: it.world, Central: it.central})
 	}
-	sort.SliceStable(fl.rows, func(i, j int) bool {
-		a, b := fl.rows[i], fl.rows[j]
-		if ra, rb := a.listRank(), b.listRank(); ra != rb {
-			return ra < rb
-		}
-		return a.feature.Name < b.feature.Name
-	})
-	d := g.ui
+	visible := func(layer string) bool { return g.scene.visible[layer] }
+	rows := views.PlaceRows(views.PlacesInView(fl.places, g.cam.VisibleWorld(), visible), kindLabel, g.scene.displayName)
 	fl.body.Set("textContent", "")
-	for i, it := range fl.rows {
-		if i == maxListRows {
-			tr := d.el("tr", "", "")
-			td := d.el("td", "", "… and more: zoom in to list them")
-			td.Set("colSpan", 3)
-			tr.Call("append", td)
-			fl.body.Call("append", tr)
-			break
-		}
-		tr := d.el("tr", "", "")
-		btn := d.el("button", "link-button", it.feature.Name)
-		btn.Set("type", "button")
-		btn.Get("dataset").Set("id", it.feature.ID)
-		name := d.el("td", "", "")
-		name.Call("append", btn)
-		country := ""
-		if it.feature.Country != "" && it.feature.Country != it.feature.ID {
-			country = g.scene.displayName(it.feature.Country)
-		}
-		tr.Call("append", name, d.el("td", "", kindLabel(it.feature.Kind)), d.el("td", "", country))
-		fl.body.Call("append", tr)
-	}
-}
-
-// listable reports whether an item gets a row: countries and every
-// thematic or custom feature (not borders, coasts or lakes).
-func (it *item) listable() bool {
-	return it.layer == "countries" && it.feature.Kind == "country" || it.style.label != ""
-}
-
-// listRank orders rows: Central Asia, other countries, then features.
-func (it *item) listRank() int {
-	switch {
-	case it.layer == "countries" && it.central:
-		return 0
-	case it.layer == "countries":
-		return 1
-	}
-	return 2
+	g.ui.appendAll(fl.body, rows)
 }

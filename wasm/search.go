@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"syscall/js"
 
+	"heartland/app/views"
 	"heartland/geo"
 )
 
@@ -15,15 +16,14 @@ import (
 type searchBox struct {
 	input, list js.Value
 	index       *geo.SearchIndex
-	results     []geo.SearchEntry
-	active      int
+	results     views.SearchResults
 	choose      func(id string)
 	kindLabel   func(kind string) string
 }
 
 func (d *dom) newSearchBox(index *geo.SearchIndex, choose func(id string), kindLabel func(string) string) *searchBox {
 	sb := &searchBox{input: d.doc.Call("getElementById", "search-input"), list: d.doc.Call("getElementById", "search-results"),
-		index: index, choose: choose, kindLabel: kindLabel, active: -1}
+		index: index, choose: choose, kindLabel: kindLabel}
 	if sb.input.IsNull() || sb.list.IsNull() {
 		return sb
 	}
@@ -53,24 +53,10 @@ func (d *dom) newSearchBox(index *geo.SearchIndex, choose func(id string), kindL
 }
 
 func (sb *searchBox) update(d *dom) {
-	sb.results = sb.index.Find(sb.input.Get("value").String(), 8)
-	sb.active = -1
+	q := sb.input.Get("value").String()
+	sb.results = views.NewSearchResults(sb.index.Find(q, 8))
 	sb.list.Set("textContent", "")
-	for i, r := range sb.results {
-		li := d.el("li", "", r.Name)
-		li.Set("id", fmt.Sprintf("search-result-%d", i))
-		li.Call("setAttribute", "role", "option")
-		li.Call("setAttribute", "aria-selected", "false")
-		li.Call("append", d.el("span", "result-kind", " "+sb.kindLabel(r.Kind)))
-		li.Get("dataset").Set("id", r.ID)
-		sb.list.Call("append", li)
-	}
-	if q := sb.input.Get("value").String(); q != "" && len(sb.results) == 0 {
-		li := d.el("li", "no-result", "No place, field, mine or route by that name")
-		li.Call("setAttribute", "role", "option")
-		li.Call("setAttribute", "aria-disabled", "true")
-		sb.list.Call("append", li)
-	}
+	d.appendAll(sb.list, sb.results.Rows(q, sb.kindLabel))
 	open := sb.list.Get("children").Length() > 0
 	sb.list.Set("hidden", !open)
 	sb.input.Call("setAttribute", "aria-expanded", fmt.Sprint(open))
@@ -84,8 +70,8 @@ func (sb *searchBox) key(e js.Value) {
 	case "ArrowUp":
 		sb.move(-1)
 	case "Enter":
-		if len(sb.results) > 0 {
-			sb.pick(sb.results[max(sb.active, 0)].ID)
+		if id, ok := sb.results.Chosen(); ok {
+			sb.pick(id)
 		}
 	case "Escape":
 		sb.input.Set("value", "")
@@ -97,16 +83,16 @@ func (sb *searchBox) key(e js.Value) {
 	e.Call("stopPropagation") // Escape here must not also close the panel
 }
 
+// move highlights another result (views.SearchResults.Move decides which).
 func (sb *searchBox) move(step int) {
-	if len(sb.results) == 0 {
+	if !sb.results.Move(step) {
 		return
 	}
-	sb.active = (sb.active + step + len(sb.results)) % len(sb.results)
 	items := sb.list.Get("children")
-	for i := 0; i < items.Length() && i < len(sb.results); i++ {
-		items.Index(i).Call("setAttribute", "aria-selected", fmt.Sprint(i == sb.active))
+	for i := 0; i < items.Length() && i < len(sb.results.Entries); i++ {
+		items.Index(i).Call("setAttribute", "aria-selected", fmt.Sprint(i == sb.results.Active))
 	}
-	sb.input.Call("setAttribute", "aria-activedescendant", fmt.Sprintf("search-result-%d", sb.active))
+	sb.input.Call("setAttribute", "aria-activedescendant", views.OptionID(sb.results.Active))
 }
 
 func (sb *searchBox) pick(id string) {
