@@ -28,24 +28,9 @@ func (d *dom) newFeatureList(choose func(id string), wake func()) *featureList {
 	fl.toggle.Call("setAttribute", "aria-controls", "feature-list")
 	fl.toggle.Call("setAttribute", "aria-expanded", "false")
 
-	fl.aside = d.el("aside", "feature-list", "")
-	fl.aside.Set("id", "feature-list")
+	fl.aside = d.render(views.PlacesTable())
 	fl.aside.Set("hidden", true)
-	fl.aside.Call("setAttribute", "aria-labelledby", "feature-list-title")
-	table := d.el("table", "", "")
-	caption := d.el("caption", "", "Places in view")
-	caption.Set("id", "feature-list-title")
-	head := d.el("thead", "", "")
-	tr := d.el("tr", "", "")
-	for _, h := range []string{"Name", "Kind", "Country"} {
-		th := d.el("th", "", h)
-		th.Call("setAttribute", "scope", "col")
-		tr.Call("append", th)
-	}
-	head.Call("append", tr)
-	fl.body = d.el("tbody", "", "")
-	table.Call("append", caption, head, fl.body)
-	fl.aside.Call("append", table)
+	fl.body = fl.aside.Call("querySelector", "tbody")
 	d.doc.Get("body").Call("append", fl.aside)
 
 	fl.toggle.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {

@@ -63,6 +63,18 @@ func PlacesInView(places []Place, view orb.Bound, visible func(layer string) boo
 	return out
 }
 
+// PlacesTable is the list of places as an empty table (PlaceRows fill its
+// tbody) in an aside#feature-list labelled by its caption.
+func PlacesTable() Node {
+	head := El("tr", "", "")
+	for _, h := range []string{"Name", "Kind", "Country"} {
+		head.Kids = append(head.Kids, El("th", "", h).With("scope", "col"))
+	}
+	caption := El("caption", "", "Places in view").With("id", "feature-list-title")
+	table := El("table", "", "", caption, El("thead", "", "", head), El("tbody", "", ""))
+	return El("aside", "feature-list", "", table).With("id", "feature-list").With("aria-labelledby", "feature-list-title")
+}
+
 // MaxPlaceRows bounds the list; the view is zoomed in far enough long
 // before.
 const MaxPlaceRows = 300

@@ -101,3 +101,24 @@ func TestPlaceRowsStopAtTheLimitAndAskToZoomIn(t *testing.T) {
 		t.Errorf("%d places give %d rows; want no extra row", MaxPlaceRows, n)
 	}
 }
+
+func TestPlacesTableIsLabelledByItsCaptionAndHasColumnHeaders(t *testing.T) {
+	aside := PlacesTable()
+	caption := find([]Node{aside}, tagged("caption"))
+	if aside.Attr("id") != "feature-list" || len(caption) != 1 || caption[0].Attr("id") != aside.Attr("aria-labelledby") {
+		t.Errorf("aside = %+v; want #feature-list labelled by its caption", aside)
+	}
+	var heads []string
+	for _, th := range find([]Node{aside}, tagged("th")) {
+		if th.Attr("scope") != "col" {
+			t.Errorf("th %q has scope %q; want col", th.Text, th.Attr("scope"))
+		}
+		heads = append(heads, th.Text)
+	}
+	if strings.Join(heads, ",") != "Name,Kind,Country" {
+		t.Errorf("headers = %v; want Name, Kind, Country", heads)
+	}
+	if len(find([]Node{aside}, tagged("tbody"))) != 1 {
+		t.Error("no tbody for the rows")
+	}
+}
