@@ -1,0 +1,147 @@
+package scene_test
+
+import (
+	"bytes"
+	"math"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"heartland/app/scene"
+	"heartland/assets"
+	"heartland/geo"
+	"heartland/mapstyle"
+)
+
+func geoPoint(lon, lat float64) orb.Point { return orb.Point{lon, lat} }
+
+// mapIndexed is what the scene indexes (cmd/heartland's mapIndexed).
+func mapIndexed(layer string, f *geo.Feature) bool {
+	_, known := mapstyle.Kinds[f.Kind]
+	return layer == mapstyle.LayerCountries || (scene.IsStrategic(layer) && known)
+}
+
+// prepared returns a prepared scene as the data bundle carries it, viewed
+// in place in the returned bytes.
+func prepared(t *testing.T) ([]byte, *geo.PreparedScene) {
+	t.Helper()
+	layers, err := assets.Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: mapIndexed, Levels: []int{6}, Dash: mapstyle.DashPattern}).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := geo.DecodePreparedScene(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, ps
+}
+
+func TestPreparedSceneGivesTheSameItemsAndAnchors(t *testing.T) {
+	b, ps := prepared(t)
+	kept := bytes.Clone(b)
+	computed, fromBundle := newScene(t, nil), newScene(t, ps)
+	ci, pi := computed.Items(), fromBundle.Items()
+	if len(ci) != len(pi) {
+		t.Fatalf("prepared: %d items; computed: %d", len(pi), len(ci))
+	}
+	for i := range ci {
+		c, p := ci[i], pi[i]
+		if c.Feature.ID != p.Feature.ID || c.Layer != p.Layer || c.Central != p.Central || c.Status != p.Status {
+			t.Fatalf("item %d: prepared %s/%s; computed %s/%s", i, p.Layer, p.Feature.ID, c.Layer, c.Feature.ID)
+		}
+		if dist(c.Anchor, p.Anchor) > 1 {
+			t.Errorf("%s: prepared anchor %v; computed %v", c.Feature.ID, p.Anchor, c.Anchor)
+		}
+		cb, pb := c.World.Bound(), p.World.Bound()
+		if dist(cb.Min, pb.Min) > 1 || dist(cb.Max, pb.Max) > 1 {
+			t.Errorf("%s: prepared bound %v; computed %v", c.Feature.ID, pb, cb)
+		}
+	}
+	for _, id := range []string{"KAZ", "kashagan"} {
+		want := ps.World(indexOf(fromBundle, id))
+		if !sameMemory(fromBundle.Item(id).World, want) {
+			t.Errorf("Item(%s).World is a copy; want the prepared geometry itself", id)
+		}
+	}
+	if fromBundle.PreparedMeshes(6) == nil || computed.PreparedMeshes(6) != nil || fromBundle.PreparedMeshes(9) != nil {
+		t.Error("PreparedMeshes(6) should come from the bundle only, PreparedMeshes(9) from neither")
+	}
+	// The bundle's hit index answers as the computed one.
+	for _, p := range []orb.Point{kazInterior, kashagan, {69.2163, 41.2647}, {59, 40}, {75, 42}} {
+		if g, w := at(fromBundle, p, 3000), at(computed, p, 3000); g != w {
+			t.Errorf("FeatureAt(%v): prepared %q; computed %q", p, g, w)
+		}
+	}
+	if !near(fromBundle.WorldBound(), computed.WorldBound()) {
+		t.Errorf("WorldBound(): prepared %v; computed %v", fromBundle.WorldBound(), computed.WorldBound())
+	}
+	// A reader's layer comes and goes without touching the bundle.
+	features, _, _ := geo.DecodeCustomGeoJSON([]byte(readerLayer), "custom1")
+	fromBundle.AddCustomLayer(geo.Layer{ID: "custom1", Features: features}, mapstyle.CustomColors[0])
+	fromBundle.RemoveLayer("custom1")
+	if at(fromBundle, kashagan, 3000) != "kashagan" {
+		t.Error("after a reader's layer came and went, the prepared scene lost Kashagan")
+	}
+	if !bytes.Equal(b, kept) {
+		t.Error("the prepared scene's bytes changed; the scene must never modify them")
+	}
+}
+
+func TestPreparedSceneOfOtherLayersIsSetAside(t *testing.T) {
+	_, ps := prepared(t)
+	layers, err := assets.Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := facts()
+	s, notUsed := scene.New(layers[:len(layers)-1], f, ps)
+	if notUsed == nil {
+		t.Fatal("New with a prepared scene of other layers: notUsed = nil; want why")
+	}
+	if s.PreparedMeshes(6) != nil {
+		t.Error("a set-aside prepared scene still gives its meshes")
+	}
+	if got := at(s, kazInterior, 3000); got != "KAZ" {
+		t.Errorf("computed instead: FeatureAt(Kazakhstan) = %q; want KAZ", got)
+	}
+}
+
+func indexOf(s *scene.Scene, id string) int {
+	for i, it := range s.Items() {
+		if it.Feature.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameMemory reports whether two geometries share their first coordinate.
+func sameMemory(a, b orb.Geometry) bool {
+	first := func(g orb.Geometry) *orb.Point {
+		switch g := g.(type) {
+		case orb.Point:
+			return nil
+		case orb.MultiPolygon:
+			return &g[0][0][0]
+		case orb.Polygon:
+			return &g[0][0]
+		}
+		return nil
+	}
+	if _, ok := a.(orb.Point); ok {
+		return a == b
+	}
+	pa, pb := first(a), first(b)
+	return pa != nil && pa == pb
+}
+
+func near(a, b orb.Bound) bool {
+	return dist(a.Min, b.Min) < 1 && dist(a.Max, b.Max) < 1
+}
+
+// dist is the distance between two world points, metres.
+func dist(a, b orb.Point) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
