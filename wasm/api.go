@@ -107,8 +107,8 @@ func (g *Game) installAPI() {
 			return map[string]any{"error": err.Error()}
 		}
 		var problems []any
-		for _, e := range s.Check(func(id string) bool { return g.scene.byID[id] != nil }, func(l string) bool {
-			return g.scene.visible[l] || slices.Contains(sceneView{g}.LayerIDs(), l)
+		for _, e := range s.Check(func(id string) bool { return g.scene.Item(id) != nil }, func(l string) bool {
+			return g.scene.Visible(l) || slices.Contains(g.scene.LayerIDs(), l)
 		}) {
 			problems = append(problems, e.Error())
 			g.ui.warn("story: " + e.Error())

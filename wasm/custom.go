@@ -30,13 +30,14 @@ func (g *Game) addCustomLayer(text, name string) map[string]any {
 		return map[string]any{"error": err.Error(), "warnings": bridge.Strings(warnings)}
 	}
 	c := customColors[(g.customCount-1)%len(customColors)]
-	g.scene.addCustomLayer(geo.Layer{ID: id, Name: name, Features: features}, c)
+	g.scene.AddCustomLayer(geo.Layer{ID: id, Name: name, Features: features}, c)
+	g.scene.dropMeshes()
 	kinds := map[string]bool{}
 	for _, f := range features {
 		kinds[f.Kind] = true
 	}
 	g.ui.addCustomLegend(id, name, c, kinds, func() { g.removeCustomLayer(id) })
-	g.search.index = g.scene.searchIndex()
+	g.search.index = g.scene.SearchIndex()
 	g.m.LayersChanged()
 	return map[string]any{"layer": id, "features": len(features), "warnings": bridge.Strings(warnings)}
 }
@@ -44,11 +45,12 @@ func (g *Game) addCustomLayer(text, name string) map[string]any {
 // removeCustomLayer drops a custom layer, its legend entry and any selection
 // in it.
 func (g *Game) removeCustomLayer(id string) bool {
-	if !strings.HasPrefix(id, "custom") || !g.scene.removeLayer(id) {
+	if !strings.HasPrefix(id, "custom") || !g.scene.RemoveLayer(id) {
 		return false
 	}
+	g.scene.dropMeshes()
 	g.ui.removeCustomLegend(id)
-	g.search.index = g.scene.searchIndex()
+	g.search.index = g.scene.SearchIndex()
 	g.m.LayersChanged()
 	return true
 }

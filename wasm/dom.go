@@ -139,7 +139,7 @@ func (d *dom) syncLayers(g *Game) {
 	boxes := d.doc.Call("querySelectorAll", "input[data-layer]")
 	for i := 0; i < boxes.Length(); i++ {
 		b := boxes.Index(i)
-		b.Set("checked", g.scene.visible[b.Get("dataset").Get("layer").String()])
+		b.Set("checked", g.scene.Visible(b.Get("dataset").Get("layer").String()))
 	}
 }
 

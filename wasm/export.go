@@ -81,7 +81,7 @@ func (g *Game) exportSVG(o exportOptions) (string, error) {
 	}
 	st := g.m.State()
 	st.Selected, st.HasSelect = g.m.Selected(), g.m.Selected() != ""
-	d, err := poster.Render(g.scene.layers, g.scene.facts, poster.Options{Width: o.width, Height: o.height,
+	d, err := poster.Render(g.scene.Layers(), g.scene.Facts(), poster.Options{Width: o.width, Height: o.height,
 		State: st, Theme: o.theme, Title: o.title, Legend: o.legend, LayerColors: g.customLayerColors()})
 	if err != nil {
 		return "", err
@@ -110,7 +110,7 @@ func posterTheme() string {
 // colour addCustomLayer gave it, which follows its number, not its place.
 func (g *Game) customLayerColors() map[string]color.NRGBA {
 	out := map[string]color.NRGBA{}
-	for _, l := range g.scene.layers {
+	for _, l := range g.scene.Layers() {
 		n, err := strconv.Atoi(strings.TrimPrefix(l.ID, "custom"))
 		if !strings.HasPrefix(l.ID, "custom") || err != nil || n < 1 {
 			continue

@@ -18,7 +18,7 @@ import (
 type Game struct {
 	m      *app.Map
 	cam    *geo.Camera // m.Cam
-	scene  *scene
+	scene  *drawnScene
 	labels *labeler
 	ui     *dom
 
@@ -126,16 +126,16 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
 	dpr := float32(g.dpr * g.m.Emphasis()) // line widths scale with it
 	hover, selected := g.m.Hover(), g.m.Selected()
-	if g.scene.visible["countries"] {
+	if g.scene.Visible("countries") {
 		m.neighbours.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.territories.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.central.draw(screen, v, 0, ebiten.FillRuleNonZero)
-		if g.scene.visible["water"] { // dry now: land that a selection may cover
+		if g.scene.Visible("water") { // dry now: land that a selection may cover
 			m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
 		if f := m.countryFill(g.scene, hover); f != nil && hover != selected {
 			f.color = colorHoverMuted
-			if it := g.scene.byID[hover]; it != nil && it.central {
+			if it := g.scene.Item(hover); it != nil && it.Central {
 				f.color = colorHover
 			}
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
@@ -145,15 +145,15 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
 	}
-	if g.scene.visible["water"] {
+	if g.scene.Visible("water") {
 		m.lakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
 	}
 	for _, cf := range m.customFills { // readers' areas, under every line
-		if g.scene.visible[cf.layer] {
+		if g.scene.Visible(cf.layer) {
 			cf.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
 	}
-	if g.scene.visible["boundaries"] {
+	if g.scene.Visible("boundaries") {
 		m.coasts.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
 		m.borders.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
 		m.bordersCentral.draw(screen, v, 0.7*dpr, ebiten.FillRuleFillAll)
@@ -232,12 +232,12 @@ func (g *Game) newDeadline() {
 // drawLines draws the strategic lines with a white casing, dashed by
 // status.
 func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
-	for _, k := range g.scene.lineKinds {
+	for _, k := range g.scene.LineKinds() {
 		km := m.lines[k]
-		if km == nil || !g.scene.visible[k.layer] {
+		if km == nil || !g.scene.Visible(k.Layer) {
 			continue
 		}
-		w := float32(kindStyles[k.kind].width) * dpr
+		w := float32(kindStyles[k.Kind].width) * dpr
 		casing := km.color
 		km.color = colorCasing
 		km.draw(screen, v, w/2+dpr, ebiten.FillRuleFillAll)
@@ -249,8 +249,8 @@ func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float
 // drawHighlights draws the hovered and selected lines wider, outlined.
 func (g *Game) drawHighlights(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
 	for _, id := range []string{g.m.Hover(), g.m.Selected()} {
-		if fl, ok := m.featureLines[id]; ok && g.scene.visible[g.scene.byID[id].layer] {
-			w := float32(g.scene.byID[id].style.width) * dpr
+		if fl, ok := m.featureLines[id]; ok && g.scene.Visible(g.scene.Item(id).Layer) {
+			w := float32(styleOf(g.scene.Item(id)).width) * dpr
 			c := fl.color
 			fl.color = colorOutline
 			fl.draw(screen, v, w/2+1.5*dpr, ebiten.FillRuleFillAll)

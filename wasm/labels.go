@@ -65,7 +65,7 @@ func (l *labeler) recolour() {
 	l.sprites = map[*label]*ebiten.Image{}
 }
 
-func newLabeler(s *scene) *labeler {
+func newLabeler(s *drawnScene) *labeler {
 	l := &labeler{text: newTextRaster(), points: map[*item]*label{}, inks: map[*labelStyle]*color.RGBA{}}
 	style := func(font string, size float64, ink *color.RGBA, upper bool) *labelStyle {
 		st := &labelStyle{font: font, size: size, color: *ink, upper: upper}
@@ -77,21 +77,21 @@ func newLabeler(s *scene) *labeler {
 	water := style("italic", 12, &colorLabelWater, false)
 	l.pointStyle = style("normal", 11.5, &colorLabel, false)
 	l.capitalStyle = style("bold", 12, &colorLabel, false)
-	for _, it := range s.items {
+	for _, it := range s.Items() {
 		var st *labelStyle
 		rank := 0
 		switch {
-		case it.layer == "countries" && it.central:
+		case it.Layer == "countries" && it.Central:
 			st = central
-		case it.layer == "countries" && it.feature.Kind == "country":
+		case it.Layer == "countries" && it.Feature.Kind == "country":
 			st, rank = neighbour, 1
-		case it.layer == "water" && it.feature.Name != "":
+		case it.Layer == "water" && it.Feature.Name != "":
 			st, rank = water, 2
 		default:
 			continue
 		}
-		b := it.world.Bound()
-		l.labels = append(l.labels, label{text: it.feature.Name, anchor: it.anchor, style: st,
+		b := it.World.Bound()
+		l.labels = append(l.labels, label{text: it.Feature.Name, anchor: it.Anchor, style: st,
 			span: b.Right() - b.Left(), rank: rank, item: it})
 	}
 	// Central Asia first, then other countries and then lakes, each by size.
@@ -122,7 +122,7 @@ type slot struct {
 // the symbol, else left, above or below), then the rest — and draws the
 // kept ones with a light halo.
 func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placedSymbol) {
-	if !g.scene.visible["labels"] {
+	if !g.scene.Visible("labels") {
 		return
 	}
 	l.cands, l.slots = l.cands[:0], l.slots[:0]
@@ -200,10 +200,10 @@ func (l *labeler) pointLabel(it *item) *label {
 	lb, ok := l.points[it]
 	if !ok {
 		st := l.pointStyle
-		if it.feature.Kind == "capital" {
+		if it.Feature.Kind == "capital" {
 			st = l.capitalStyle
 		}
-		name := geo.ShortName(it.feature.Name)
+		name := geo.ShortName(it.Feature.Name)
 		w, h := l.text.measure(name, st)
 		lb = &label{text: name, style: st, width: w, height: h, item: it}
 		l.points[it] = lb

@@ -6,6 +6,7 @@ import (
 	"syscall/js"
 
 	"heartland/app/views"
+	"heartland/mapstyle"
 )
 
 // featureList is the map as a table: the countries and features in view,
@@ -68,11 +69,10 @@ func (fl *featureList) refresh(g *Game) {
 	}
 	fl.refreshNeeded = false
 	fl.places = fl.places[:0]
-	for _, it := range g.scene.items {
-		fl.places = append(fl.places, views.Place{Feature: it.feature, Layer: it.layer, World: it.world, Central: it.central})
+	for _, it := range g.scene.Items() {
+		fl.places = append(fl.places, views.Place{Feature: it.Feature, Layer: it.Layer, World: it.World, Central: it.Central})
 	}
-	visible := func(layer string) bool { return g.scene.visible[layer] }
-	rows := views.PlaceRows(views.PlacesInView(fl.places, g.cam.VisibleWorld(), visible), kindLabel, g.scene.displayName)
+	rows := views.PlaceRows(views.PlacesInView(fl.places, g.cam.VisibleWorld(), g.scene.Visible), mapstyle.KindLabel, g.scene.DisplayName)
 	fl.body.Set("textContent", "")
 	g.ui.appendAll(fl.body, rows)
 }

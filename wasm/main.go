@@ -16,6 +16,7 @@ import (
 	"heartland/app"
 	"heartland/assets"
 	"heartland/geo"
+	"heartland/mapstyle"
 )
 
 func main() {
@@ -95,10 +96,9 @@ func newGame() (*Game, error) {
 		return nil, fmt.Errorf("stories are broken: %w", err)
 	}
 	decoded := time.Now()
-	s := newScene(layers, facts)
+	s := newDrawnScene(layers, facts)
 	projected := time.Now()
-	s.visible["labels"] = true
-	world := s.worldBound
+	world := s.WorldBound()
 	// The data is cut 3% wider than the map rectangle; keep the cut unseen.
 	pad := (world.Right() - world.Left()) * 0.03 / 1.06
 	cam := geo.NewCamera(geo.CentralAsia, geo.Limits{World: world.Pad(-pad), MaxZoom: 11})
@@ -113,7 +113,8 @@ func newGame() (*Game, error) {
 	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas),
 		symbols: newSymbolPass(),
 		wakeCh:  make(chan struct{}, 1), deadlineCh: make(chan struct{}, 1)}
-	g.m = app.New(cam, sceneView{g}, shell{g}, time.Now)
+	s.SymbolShown = func(id string) bool { return g.symbols.shown[id] } // a decluttered symbol cannot be clicked
+	g.m = app.New(cam, s.Scene, shell{g}, time.Now)
 	g.listenInput(canvas)
 	listenCooperative(canvas, func(input string) { g.ui.emit("gesturehint", map[string]any{"input": input}) })
 	g.installAPI()
@@ -129,7 +130,7 @@ func newGame() (*Game, error) {
 	g.newQuizPlayer()
 	hideUnless(cfg.legend, ".legend")
 	hideUnless(cfg.search, ".search")
-	g.search = g.ui.newSearchBox(s.searchIndex(), g.goTo, kindLabel)
+	g.search = g.ui.newSearchBox(s.SearchIndex(), g.goTo, mapstyle.KindLabel)
 	g.listenPage()
 	g.onFrame = g.firstFrame
 	g.timings = map[string]any{"dataWaitMs": ms(loaded.Sub(start)), "decodeMs": ms(decoded.Sub(loaded)), "sceneMs": ms(projected.Sub(decoded)),

@@ -39,7 +39,7 @@ func (g *Game) newQuizPlayer() {
 	d := g.ui
 	v := &quizCard{d: d, cam: g.cam}
 	g.quiz = app.NewQuizPlayer(g.m, v, func(p quiz.Params) ([]quiz.Question, error) {
-		return quiz.Generate(g.scene.layers, g.scene.facts, p)
+		return quiz.Generate(g.scene.Layers(), g.scene.Facts(), p)
 	})
 	v.player = g.quiz
 	v.build()

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"syscall/js"
 
-	"github.com/paulmach/orb"
-
 	"heartland/app"
 	"heartland/geo"
 )
@@ -19,8 +17,8 @@ type shell struct{ g *Game }
 var _ app.Page = shell{}
 
 func (s shell) OpenPanel(id string) {
-	if it := s.g.scene.byID[id]; it != nil {
-		s.g.ui.openPanel(it.feature, s.g.scene.facts, s.g.scene.displayName)
+	if it := s.g.scene.Item(id); it != nil {
+		s.g.ui.openPanel(it.Feature, s.g.scene.Facts(), s.g.scene.DisplayName)
 	}
 }
 
@@ -87,60 +85,6 @@ func (s shell) Wake(afterPaint bool) {
 	}
 	js.Global().Call("requestAnimationFrame", s.g.ui.wakeAfterPaint)
 }
-
-// sceneView is the scene as the app core asks for it (app.Scene): the
-// symbols shown in the last frame decide which points can be hit.
-type sceneView struct{ g *Game }
-
-var _ app.Scene = sceneView{}
-
-func (v sceneView) FeatureAt(w orb.Point, tol float64) (app.Feature, bool) {
-	s := v.g.scene
-	hit, ok := s.index.Query(w, tol, func(layer string, f *geo.Feature) bool {
-		if !s.visible[layer] {
-			return false
-		}
-		// A symbol hidden by decluttering cannot be clicked.
-		if _, isPoint := f.Geometry.(orb.Point); isPoint {
-			return v.g.symbols.shown[f.ID]
-		}
-		return true
-	})
-	if !ok {
-		return app.Feature{}, false
-	}
-	return v.Feature(hit.Feature.ID)
-}
-
-func (v sceneView) Feature(id string) (app.Feature, bool) {
-	it := v.g.scene.byID[id]
-	if id == "" || it == nil {
-		return app.Feature{}, false
-	}
-	f := app.Feature{ID: it.feature.ID, Name: it.feature.Name, Kind: it.feature.Kind, Layer: it.layer}
-	if p, ok := it.feature.Geometry.(orb.Point); ok {
-		f.Symbol, f.At = true, p
-	}
-	return f, true
-}
-
-func (v sceneView) Bound(id string) orb.Bound {
-	if it := v.g.scene.byID[id]; it != nil {
-		return it.feature.Geometry.Bound()
-	}
-	return orb.Bound{}
-}
-
-func (v sceneView) LayerIDs() []string {
-	ids := []string{}
-	for _, l := range v.g.scene.layers {
-		ids = append(ids, l.ID)
-	}
-	return append(ids, "labels")
-}
-
-func (v sceneView) Visible(layer string) bool        { return v.g.scene.visible[layer] }
-func (v sceneView) SetVisible(layer string, on bool) { v.g.scene.visible[layer] = on }
 
 func reducedMotion() bool {
 	mm := js.Global().Get("matchMedia")

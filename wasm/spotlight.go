@@ -38,7 +38,7 @@ func (g *Game) spotlit() string {
 	if !g.m.Presenting() || g.m.Selected() == "" {
 		return ""
 	}
-	if it := g.scene.byID[g.m.Selected()]; it == nil || !g.scene.visible[it.layer] {
+	if it := g.scene.Item(g.m.Selected()); it == nil || !g.scene.Visible(it.Layer) {
 		return ""
 	}
 	return g.m.Selected()
@@ -54,12 +54,12 @@ func (g *Game) drawSpotlight(dst *ebiten.Image, v view, level int, id string) {
 	m, ok := sp.meshes[level]
 	if !ok {
 		m = &mesh{color: colorSpot}
-		b := g.scene.worldBound
+		b := g.scene.WorldBound()
 		pad := 4 * max(b.Right()-b.Left(), b.Top()-b.Bottom())
 		x0, y0, x1, y1 := b.Left()-pad, b.Bottom()-pad, b.Right()+pad, b.Top()+pad
 		m.AddPolygons(orb.MultiPolygon{{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}}})
-		if it := g.scene.byID[id]; it.layer == "countries" {
-			m.AddPolygons(geo.AsMultiPolygon(geo.SimplifyWorld(it.world, level)))
+		if it := g.scene.Item(id); it.Layer == "countries" {
+			m.AddPolygons(geo.AsMultiPolygon(geo.SimplifyWorld(it.World, level)))
 		}
 		sp.meshes[level] = m
 	}
@@ -94,21 +94,21 @@ func (sp *spotlight) free() {
 // spotlight: not the spotlit feature and not within the spotlit country.
 func (g *Game) faded(it *item) bool {
 	id := g.spotlit()
-	if id == "" || it == nil || it.feature.ID == id {
+	if id == "" || it == nil || it.Feature.ID == id {
 		return false
 	}
-	spot := g.scene.byID[id]
-	if spot.layer != "countries" {
+	spot := g.scene.Item(id)
+	if spot.Layer != "countries" {
 		return true
 	}
-	if it.layer == "countries" {
+	if it.Layer == "countries" {
 		return true
 	}
 	sp := &g.spot
 	sp.follow(id)
 	in, ok := sp.inside[it]
 	if !ok {
-		in = planar.MultiPolygonContains(geo.AsMultiPolygon(spot.world), it.anchorPoint())
+		in = planar.MultiPolygonContains(geo.AsMultiPolygon(spot.World), it.AnchorPoint())
 		sp.inside[it] = in
 	}
 	return !in

@@ -48,12 +48,12 @@ func (p *symbolPass) place(g *Game) {
 	p.placed = p.placed[:0]
 	w, h, _ := g.cam.Viewport()
 	add := func(it *item, force bool) {
-		x, y := g.cam.WorldToScreen(it.anchorPoint())
-		r := it.style.radius * g.emphasis()
-		if it.feature.ID == g.m.Hover() || it.feature.ID == g.m.Selected() {
+		x, y := g.cam.WorldToScreen(it.AnchorPoint())
+		r := styleOf(it).radius * g.emphasis()
+		if it.Feature.ID == g.m.Hover() || it.Feature.ID == g.m.Selected() {
 			r *= 1.4
 		}
-		if x < -r || y < -r || x > w+r || y > h+r || p.shown[it.feature.ID] {
+		if x < -r || y < -r || x > w+r || y > h+r || p.shown[it.Feature.ID] {
 			return
 		}
 		if !force {
@@ -64,15 +64,15 @@ func (p *symbolPass) place(g *Game) {
 			}
 		}
 		p.placed = append(p.placed, placedSymbol{it, x, y, r})
-		p.shown[it.feature.ID] = true
+		p.shown[it.Feature.ID] = true
 	}
 	for _, id := range []string{g.m.Selected(), g.m.Hover()} {
-		if it := g.scene.byID[id]; it != nil && it.style.radius > 0 && g.scene.visible[it.layer] {
+		if it := g.scene.Item(id); it != nil && styleOf(it).radius > 0 && g.scene.Visible(it.Layer) {
 			add(it, true)
 		}
 	}
-	for _, it := range g.scene.points {
-		if g.scene.visible[it.layer] {
+	for _, it := range g.scene.Points() {
+		if g.scene.Visible(it.Layer) {
 			add(it, false)
 		}
 	}
@@ -88,7 +88,7 @@ func (p *symbolPass) draw(screen *ebiten.Image, dpr float64, faded func(*item) b
 	}
 	for i := len(p.placed) - 1; i >= 0; i-- { // the forced ones were placed first
 		s := p.placed[i]
-		img := p.sprite(s.it.style, s.it.feature.Kind == "capital", s.radius)
+		img := p.sprite(styleOf(s.it), s.it.Feature.Kind == "capital", s.radius)
 		b := img.Bounds()
 		op := &ebiten.DrawImageOptions{}
 		op.GeoM.Translate(math.Round(s.x*dpr-float64(b.Dx())/2), math.Round(s.y*dpr-float64(b.Dy())/2))

@@ -45,20 +45,9 @@ func (g *Game) useContrast(on bool) {
 	}
 	pal, _ := mapstyle.PaletteFor(theme)
 	usePalette(pal)
-	// Each thematic feature takes its kind's colour in the new palette; a
-	// reader's colours are their own.
-	s := g.scene
-	for _, it := range s.items {
-		if st, ok := kindStyles[it.feature.Kind]; ok && !it.custom {
-			it.style.color = st.color
-		}
-	}
-	for i, k := range s.lineKinds {
-		if isStrategic(k.layer) {
-			s.lineKinds[i].color = kindStyles[k.kind].color
-		}
-	}
-	s.levels, s.levelUse = map[int]*levelMeshes{}, nil
+	// Thematic features take their kind's colour in the new palette when
+	// their meshes are built again (styleOf); a reader's are their own.
+	g.scene.dropMeshes()
 	g.labels.recolour()
 	g.symbols.dpr = 0 // its sprites are drawn again
 	setPageTheme(theme)
