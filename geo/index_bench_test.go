@@ -12,7 +12,7 @@ import (
 )
 
 // strategicLayers are the thematic layers the map makes clickable, besides
-// countries (wasm/scene.go: borders and lakes are not selectable).
+// countries (app/scene.Indexed: borders and lakes are not selectable).
 var strategicLayers = map[string]bool{"trade": true, "energy": true, "minerals": true, "cities": true}
 
 // appLayers decodes the packed layers the browser loads at start-up.

@@ -116,7 +116,7 @@ func BenchmarkTessellate(b *testing.B) {
 	}
 }
 
-// tessellate meshes the layers as wasm/scene.go does and returns the
+// tessellate meshes the layers as wasm/levelmeshes.go does and returns the
 // number of mesh vertices.
 func tessellate(layers map[string][]orb.Geometry) int {
 	var fills, strokes geo.Mesh

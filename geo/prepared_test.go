@@ -14,7 +14,7 @@ import (
 	"heartland/mapstyle"
 )
 
-// appIndexed is what the browser's hit test holds (wasm/scene.go).
+// appIndexed is what the map's hit test holds (app/scene.Indexed).
 func appIndexed(layer string, f *geo.Feature) bool {
 	return layer == "countries" || strategicLayers[layer]
 }

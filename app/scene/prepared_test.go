@@ -15,12 +15,6 @@ import (
 
 func geoPoint(lon, lat float64) orb.Point { return orb.Point{lon, lat} }
 
-// mapIndexed is what the scene indexes (cmd/heartland's mapIndexed).
-func mapIndexed(layer string, f *geo.Feature) bool {
-	_, known := mapstyle.Kinds[f.Kind]
-	return layer == mapstyle.LayerCountries || (scene.IsStrategic(layer) && known)
-}
-
 // prepared returns a prepared scene as the data bundle carries it, viewed
 // in place in the returned bytes.
 func prepared(t *testing.T) ([]byte, *geo.PreparedScene) {
@@ -29,7 +23,7 @@ func prepared(t *testing.T) ([]byte, *geo.PreparedScene) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: mapIndexed, Levels: []int{6}, Dash: mapstyle.DashPattern}).MarshalBinary()
+	b, err := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: scene.Indexed, Levels: []int{6}, Dash: mapstyle.DashPattern}).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}

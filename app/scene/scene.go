@@ -103,12 +103,17 @@ func New(layers []geo.Layer, facts assets.Facts, ps *geo.PreparedScene) (s *Scen
 			}
 			s.items = append(s.items, it)
 			s.byID[f.ID] = it
-			if IsStrategic(l.ID) {
-				s.addStrategic(it)
-			}
-			if l.ID == mapstyle.LayerCountries { // borders and lakes are not selectable
+			if Indexed(l.ID, f) {
 				s.index.Add(l.ID, f, it.World)
 				it.indexed = true
+			}
+			if IsStrategic(l.ID) {
+				it.Status = f.StringProp("status")
+				if it.indexed {
+					s.file(it)
+				}
+			}
+			if l.ID == mapstyle.LayerCountries {
 				if s.worldBound.IsZero() {
 					s.worldBound = it.World.Bound()
 				}
@@ -140,18 +145,21 @@ func (s *Scene) useIndex() error {
 	return nil
 }
 
-// addStrategic indexes a thematic feature and files it for drawing.
-func (s *Scene) addStrategic(it *Item) {
-	if _, ok := mapstyle.Kinds[it.Feature.Kind]; !ok {
-		return // heartland check reports unknown kinds; the map skips them
+// Indexed says which of the map's own features a click can select:
+// countries, and thematic features of a kind the map knows (heartland check
+// reports unknown kinds; the map skips them). Borders and lakes are not
+// selectable. The data bundle's prepared hit index holds the same
+// (geo.PreparedScene.Bind checks it).
+func Indexed(layer string, f *geo.Feature) bool {
+	if layer == mapstyle.LayerCountries {
+		return true
 	}
-	it.Status = it.Feature.StringProp("status")
-	s.index.Add(it.Layer, it.Feature, it.World)
-	it.indexed = true
-	s.file(it)
+	_, known := mapstyle.Kinds[f.Kind]
+	return known && IsStrategic(layer)
 }
 
-// file adds an indexed feature to the points or to its line group.
+// file adds a thematic or reader's feature to the points or to its line
+// group.
 func (s *Scene) file(it *Item) {
 	switch it.World.(type) {
 	case orb.Point:

@@ -75,8 +75,8 @@ func exportRegion(root, out string) error {
 	return writeJSON(out, map[string]any{"type": "FeatureCollection", "features": all})
 }
 
-// styleFeature sets the drawing style of one feature, as wasm/scene.go and
-// wasm/game.go choose it.
+// styleFeature sets the drawing style of one feature, as wasm/levelmeshes.go
+// and wasm/game.go choose it.
 func styleFeature(p map[string]any, layer string, central map[string]bool) {
 	kind, _ := p["kind"].(string)
 	set := func(z float64, fill, stroke color.Color, width, radius float64) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"heartland/app/scene"
 	"heartland/assets"
 	"heartland/geo"
 	"heartland/mapstyle"
@@ -14,30 +15,16 @@ import (
 // 0.28 MB, 7 0.42 MB); the others are built in the browser on first use.
 var preparedLevels = []int{6}
 
-// mapIndexed says which features the map's hit test holds: countries, and
-// the thematic layers' features of a kind the map knows (wasm/scene.go;
-// geo.PreparedScene.Bind refuses a scene that disagrees).
-func mapIndexed(layer string, f *geo.Feature) bool {
-	if layer == mapstyle.LayerCountries {
-		return true
-	}
-	for _, l := range mapstyle.Layers {
-		if l.ID == layer {
-			_, known := mapstyle.Kinds[f.Kind]
-			return known
-		}
-	}
-	return false
-}
-
 // preparedScene computes what the browser would at start-up: projection,
-// label anchors, hit index and the preparedLevels' meshes.
+// label anchors, the hit index of what the map selects (scene.Indexed;
+// geo.PreparedScene.Bind refuses a scene that disagrees) and the
+// preparedLevels' meshes.
 func preparedScene() ([]byte, error) {
 	layers, err := assets.Layers()
 	if err != nil {
 		return nil, err
 	}
-	ps := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: mapIndexed, Levels: preparedLevels, Dash: mapstyle.DashPattern})
+	ps := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: scene.Indexed, Levels: preparedLevels, Dash: mapstyle.DashPattern})
 	b, err := ps.MarshalBinary()
 	if err != nil {
 		return nil, fmt.Errorf("prepared scene: %w", err)
