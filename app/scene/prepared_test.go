@@ -19,11 +19,18 @@ func geoPoint(lon, lat float64) orb.Point { return orb.Point{lon, lat} }
 // in place in the returned bytes.
 func prepared(t *testing.T) ([]byte, *geo.PreparedScene) {
 	t.Helper()
+	return preparedIndexing(t, scene.Indexed)
+}
+
+// preparedIndexing returns a prepared scene whose hit index holds what
+// indexed says.
+func preparedIndexing(t *testing.T, indexed func(string, *geo.Feature) bool) ([]byte, *geo.PreparedScene) {
+	t.Helper()
 	layers, err := assets.Layers()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: scene.Indexed, Levels: []int{6}, Dash: mapstyle.DashPattern}).MarshalBinary()
+	b, err := geo.PrepareScene(layers, geo.CentralAsia, geo.PrepareOptions{Indexed: indexed, Levels: []int{6}, Dash: mapstyle.DashPattern}).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +108,26 @@ func TestPreparedSceneOfOtherLayersIsSetAside(t *testing.T) {
 	}
 	if got := at(s, kazInterior, 3000); got != "KAZ" {
 		t.Errorf("computed instead: FeatureAt(Kazakhstan) = %q; want KAZ", got)
+	}
+}
+
+func TestPreparedHitIndexThatDisagreesIsRebuilt(t *testing.T) {
+	// A bundle from a build whose map selected only countries.
+	_, ps := preparedIndexing(t, func(layer string, _ *geo.Feature) bool { return layer == mapstyle.LayerCountries })
+	layers, err := assets.Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := facts()
+	s, notUsed := scene.New(layers, f, ps)
+	if notUsed == nil {
+		t.Fatal("New with a prepared hit index of countries only: notUsed = nil; want why")
+	}
+	if got := at(s, kashagan, 3000); got != "kashagan" {
+		t.Errorf("hit index rebuilt: FeatureAt(Kashagan) = %q; want kashagan", got)
+	}
+	if !sameMemory(s.Item("KAZ").World, ps.World(indexOf(s, "KAZ"))) || s.PreparedMeshes(6) == nil {
+		t.Error("the prepared geometry and meshes should still be used when only the hit index disagrees")
 	}
 }
 

@@ -107,6 +107,9 @@ func TestFeatureDescribesWhatTheMapNeeds(t *testing.T) {
 	if b := s.Bound("KAZ"); !b.Contains(kazInterior) || b.Left() < 45 || b.Right() > 90 {
 		t.Errorf("Bound(KAZ) = %v; want about 46–88°E around %v", b, kazInterior)
 	}
+	if kaz := s.Item("KAZ"); kaz.AnchorPoint() != kaz.Anchor || !kaz.World.Bound().Contains(kaz.Anchor) {
+		t.Errorf("Item(KAZ).AnchorPoint() = %v; want its label anchor %v, inside it", kaz.AnchorPoint(), kaz.Anchor)
+	}
 	if !s.Item("KAZ").Central || s.Item("RUS").Central {
 		t.Error("Item(KAZ).Central, Item(RUS).Central; want true, false")
 	}
@@ -131,6 +134,9 @@ func TestLayerIDsEndWithTheLabelsSwitch(t *testing.T) {
 	s := newScene(t, nil)
 	want := []string{"countries", "boundaries", "water", "energy", "minerals", "trade", "cities", "labels"}
 	got := s.LayerIDs()
+	if len(s.Layers())+1 != len(got) {
+		t.Errorf("LayerIDs() = %v; want Layers() (%d) and labels", got, len(s.Layers()))
+	}
 	for _, id := range want {
 		if !slices.Contains(got, id) || !s.Visible(id) {
 			t.Errorf("LayerIDs() = %v; want %s in it, shown", got, id)
