@@ -56,7 +56,7 @@ func newDrawnScene(layers []geo.Layer, facts assets.Facts) *drawnScene {
 func styleOf(it *item) kindStyle {
 	st := kindStyles[it.Feature.Kind]
 	if it.Custom {
-		st.color, st.layer = it.Color, it.Layer
+		st.color = it.Color
 	}
 	return st
 }
