@@ -1,167 +1,64 @@
 package poster
 
 import (
+	"image/color"
 	"math"
-	"sort"
-	"strings"
-
-	"github.com/paulmach/orb"
 
 	"heartland/assets"
 	"heartland/geo"
+	"heartland/placement"
 )
 
-// Label sizes and gaps, in CSS pixels, as in wasm/labels.go.
-const (
-	labelGap     = 5  // free space kept around every label
-	minWaterSpan = 60 // how wide a lake must appear to be named
-)
-
-// areaLabel is a country or lake name before placement.
-type areaLabel struct {
-	text   string
-	anchor orb.Point // world metres
-	span   float64   // world-metre width of the feature
-	rank   int       // 0 Central Asia, 1 other countries, 2 water
-	style  TextStyle
-}
-
-// candidate is one label to place, with a box per place it may go; an
-// obstacle (a symbol, the title block) has no text.
-type candidate struct {
-	text    string
-	style   TextStyle
-	ascent  float64
-	anchors []Anchor // per box
-}
-
-// labelPlacer collects candidates in priority order.
-type labelPlacer struct {
-	boxes [][]geo.LabelBox
-	cands []candidate
-}
-
-func (p *labelPlacer) obstacle(b geo.LabelBox) {
-	p.boxes = append(p.boxes, []geo.LabelBox{b})
-	p.cands = append(p.cands, candidate{})
-}
-
-func (p *labelPlacer) add(c candidate, boxes ...geo.LabelBox) {
-	p.boxes = append(p.boxes, boxes)
-	p.cands = append(p.cands, c)
-}
-
-// drawLabels places names the way wasm/labels.go does — the title block
-// and attribution as obstacles, Central Asia's names, the symbols as
-// obstacles, the symbols' names (right, else left, above, below), other
-// countries, then lakes wide enough — and adds the kept ones.
-func (r *renderer) drawLabels(symbols []placedSymbol, obstacles []geo.LabelBox) {
-	var p labelPlacer
-	for _, b := range obstacles {
-		p.obstacle(b)
+// drawLabels places names with the live map's policy (placement.Labels):
+// the title block, attribution and legend as obstacles, Central Asia's
+// names, the symbols as obstacles, the symbols' names (right, else left,
+// above, below), other countries, then lakes wide enough. It adds the kept
+// ones.
+func (r *renderer) drawLabels(symbols []placement.Symbol, obstacles []geo.LabelBox) {
+	measureLabel := func(text string, st placement.Style) (w, h float64) {
+		w, asc, desc := measure(text, r.textStyle(st))
+		return w, asc + desc
 	}
-	areas := r.areaLabels()
-	r.addAreaLabels(&p, areas, 0, symbols)
-	for _, s := range symbols {
-		d := 2 * s.r
-		p.obstacle(geo.LabelBox{X: s.x, Y: s.y, W: d, H: d})
-	}
-	for _, s := range symbols {
-		r.addPointLabel(&p, s)
-	}
-	r.addAreaLabels(&p, areas, 1, symbols)
-	r.addAreaLabels(&p, areas, 2, symbols)
-	kept := geo.PlaceCandidates(nil, p.boxes, float64(r.d.Width), float64(r.d.Height), labelGap)
-	for _, k := range kept {
-		c := p.cands[k.Label]
-		if c.text == "" {
-			continue
-		}
-		anchor := Middle
-		for j, b := range p.boxes[k.Label] {
-			if b == k.Box {
-				anchor = c.anchors[j]
-			}
-		}
-		r.d.Labels = append(r.d.Labels, Label{Text: c.text, Box: k.Box, Anchor: anchor, Style: c.style,
-			Baseline: k.Box.Y - k.Box.H/2 + c.ascent, Halo: r.pal.Halo})
+	labels := placement.NewLabels(r.areas(), measureLabel)
+	for _, l := range labels.Place(r.view(), symbols, obstacles) {
+		st := r.textStyle(l.Style)
+		_, asc, _ := measure(l.Text, st)
+		r.d.Labels = append(r.d.Labels, Label{Text: l.Text, Box: l.Box, Anchor: sideAnchor[l.Side], Style: st,
+			Baseline: l.Box.Y - l.Box.H/2 + asc, Halo: r.pal.Halo})
 	}
 }
 
-// areaLabels lists the names of visible countries and lakes, Central Asia
-// first, then other countries, then lakes, each by size.
-func (r *renderer) areaLabels() []areaLabel {
-	central := TextStyle{Font: Bold, Size: 14, Color: r.pal.Label}
-	neighbour := TextStyle{Font: Regular, Size: 12.5, Color: r.pal.LabelMuted}
-	water := TextStyle{Font: Italic, Size: 12, Color: r.pal.LabelWater}
-	var out []areaLabel
-	for _, it := range r.items {
-		if !r.visible[it.layer] || it.f.Name == "" {
-			continue
-		}
-		l := areaLabel{text: it.f.Name, span: it.bound.Right() - it.bound.Left()}
-		switch {
-		case it.layer == "countries" && it.central:
-			l.style, l.text = central, strings.ToUpper(l.text)
-		case it.layer == "countries" && it.f.Kind == "country":
-			l.style, l.rank = neighbour, 1
-		case it.layer == "water":
-			l.style, l.rank = water, 2
-		default:
+// sideAnchor hangs a symbol's name from the edge next to the symbol.
+var sideAnchor = [...]Anchor{placement.OnAnchor: Middle, placement.Right: Start, placement.Left: End,
+	placement.Above: Middle, placement.Below: Middle}
+
+// textStyle is a placement style in the poster's fonts and palette.
+func (r *renderer) textStyle(st placement.Style) TextStyle {
+	fonts := [...]Font{placement.Regular: Regular, placement.Bold: Bold, placement.Italic: Italic}
+	inks := [...]color.NRGBA{placement.InkLabel: r.pal.Label, placement.InkLabelMuted: r.pal.LabelMuted,
+		placement.InkLabelWater: r.pal.LabelWater}
+	return TextStyle{Font: fonts[st.Font()], Size: st.Size(), Color: inks[st.Ink()]}
+}
+
+// areas lists the features placement may name, with their label anchors.
+func (r *renderer) areas() []placement.Area {
+	var out []placement.Area
+	for i, it := range r.items {
+		a := placement.Area{Ref: i, Layer: it.layer, Kind: it.f.Kind, Name: it.f.Name, Central: it.central,
+			Span: it.bound.Right() - it.bound.Left()}
+		if !a.Named() {
 			continue
 		}
 		if ll, ok := it.f.LabelPoint(); ok { // computed by heartland pack
-			l.anchor = geo.CentralAsia.Forward(ll)
+			a.Anchor = geo.CentralAsia.Forward(ll)
 		} else if mp := geo.AsMultiPolygon(it.world); mp != nil {
-			l.anchor = geo.LabelAnchor(mp)
+			a.Anchor = geo.LabelAnchor(mp)
 		} else {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, a)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].rank != out[j].rank {
-			return out[i].rank < out[j].rank
-		}
-		return out[i].span > out[j].span
-	})
 	return out
-}
-
-func (r *renderer) addAreaLabels(p *labelPlacer, areas []areaLabel, rank int, symbols []placedSymbol) {
-	scale := r.cam.Scale()
-	for _, l := range areas {
-		if l.rank != rank || rank == 2 && l.span*scale < minWaterSpan {
-			continue
-		}
-		w, asc, desc := measure(l.text, l.style)
-		b := geo.LabelBox{W: w, H: asc + desc}
-		b.X, b.Y = r.cam.WorldToScreen(l.anchor)
-		if rank == 0 { // a country name may move up or down to clear symbols
-			b.Y = geo.ClearOfSymbols(b, symbols, func(s placedSymbol) (float64, float64, float64) { return s.x, s.y, s.r })
-		}
-		p.add(candidate{text: l.text, style: l.style, ascent: asc, anchors: []Anchor{Middle}}, b)
-	}
-}
-
-// addPointLabel offers a symbol's name right of it, else left, above or
-// below.
-func (r *renderer) addPointLabel(p *labelPlacer, s placedSymbol) {
-	st := TextStyle{Font: Regular, Size: 11.5, Color: r.pal.Label}
-	if s.it.f.Kind == "capital" {
-		st = TextStyle{Font: Bold, Size: 12, Color: r.pal.Label}
-	}
-	name := geo.ShortName(s.it.f.Name)
-	if name == "" {
-		return
-	}
-	w, asc, desc := measure(name, st)
-	h, off := asc+desc, s.r+labelGap+1
-	p.add(candidate{text: name, style: st, ascent: asc, anchors: []Anchor{Start, End, Middle, Middle}},
-		geo.LabelBox{X: s.x + off + w/2, Y: s.y, W: w, H: h},
-		geo.LabelBox{X: s.x - off - w/2, Y: s.y, W: w, H: h},
-		geo.LabelBox{X: s.x, Y: s.y - off - h/2, W: w, H: h},
-		geo.LabelBox{X: s.x, Y: s.y + off + h/2, W: w, H: h})
 }
 
 // drawTitleBlock adds the title panel (top left: the title, and the

@@ -2,9 +2,6 @@ package poster
 
 import (
 	"image/color"
-	"math"
-
-	"github.com/paulmach/orb"
 )
 
 // drawCountries fills neighbours, territories and then the five central
@@ -166,58 +163,4 @@ func (r *renderer) lineStyle(k lineKey) kindStyle {
 	}
 	st, _ := r.kindStyle(k.kind)
 	return st
-}
-
-// placedSymbol is a symbol kept on the poster and its item.
-type placedSymbol struct {
-	it   *item
-	x, y float64
-	r    float64
-}
-
-// symbolGap is the free space, in CSS pixels, kept between two symbols.
-const symbolGap = 2
-
-// drawSymbols declutters the point features as the app does — the
-// selected one always, then the rest by priority, each kept only where it
-// clears every kept symbol — and adds them to the drawing.
-func (r *renderer) drawSymbols() []placedSymbol {
-	var placed []placedSymbol
-	w, h, _ := r.cam.Viewport()
-	add := func(it *item, force bool) {
-		x, y := r.cam.WorldToScreen(it.world.(orb.Point))
-		rad := it.style.radius
-		if it.f.ID == r.selected {
-			rad *= 1.4
-		}
-		if x < -rad || y < -rad || x > w+rad || y > h+rad {
-			return
-		}
-		for _, q := range placed {
-			if q.it == it || !force && math.Hypot(q.x-x, q.y-y) < q.r+rad+symbolGap {
-				return
-			}
-		}
-		placed = append(placed, placedSymbol{it, x, y, rad})
-		r.noteShown(it)
-	}
-	points := r.sortedPoints()
-	for _, it := range points {
-		if it.f.ID == r.selected {
-			add(it, true)
-		}
-	}
-	for _, it := range points {
-		add(it, false)
-	}
-	for i := len(placed) - 1; i >= 0; i-- { // the forced one was placed first: draw it last
-		s := placed[i]
-		sym := Symbol{ID: s.it.f.ID, X: s.x, Y: s.y, Radius: s.r, Shape: s.it.style.shape,
-			Fill: s.it.style.color, Edge: r.pal.SymbolEdge, Capital: s.it.f.Kind == "capital"}
-		if sym.Capital {
-			sym.Dot = r.pal.Casing // as the screen draws it
-		}
-		r.d.Symbols = append(r.d.Symbols, sym)
-	}
-	return placed
 }

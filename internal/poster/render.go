@@ -3,7 +3,6 @@ package poster
 import (
 	"fmt"
 	"image/color"
-	"sort"
 
 	"github.com/paulmach/orb"
 
@@ -225,19 +224,5 @@ func (r *renderer) draw(facts assets.Facts) {
 			obstacles = append(obstacles, box)
 		}
 	}
-	if r.visible["labels"] {
-		r.drawLabels(symbols, obstacles)
-	}
-}
-
-// sortedPoints returns the visible styled point items, most important first.
-func (r *renderer) sortedPoints() []*item {
-	var pts []*item
-	for _, it := range r.items {
-		if _, ok := it.world.(orb.Point); ok && it.styled && r.visible[it.layer] && it.style.radius > 0 {
-			pts = append(pts, it)
-		}
-	}
-	sort.SliceStable(pts, func(i, j int) bool { return pts[i].style.priority < pts[j].style.priority })
-	return pts
+	r.drawLabels(symbols, obstacles)
 }
