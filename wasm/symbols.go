@@ -7,13 +7,17 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"heartland/placement"
 )
 
-// symbolPass collects the point symbols of one frame: which are shown after
-// decluttering, and their vertices, so all of them draw in one call.
+// symbolPass draws the point symbols placement.Symbols keeps in a frame,
+// and remembers which are shown: a decluttered symbol cannot be clicked.
 type symbolPass struct {
-	shown  map[string]bool // ids drawn this frame; hit tests skip the rest
-	placed []placedSymbol
+	shown  map[string]bool   // ids drawn this frame; hit tests skip the rest
+	points []placement.Point // this frame's candidates
+	items  []*item           // by Point.Ref
+	placed []placement.Symbol
 	verts  []ebiten.Vertex
 	idx    []uint16
 	shapes map[symbolShape][][2]float32
@@ -21,16 +25,6 @@ type symbolPass struct {
 	sprites map[spriteKey]*ebiten.Image // rendered symbols, for dpr
 	dpr     float64
 }
-
-// placedSymbol is a symbol kept on screen, in CSS pixels.
-type placedSymbol struct {
-	it     *item
-	x, y   float64
-	radius float64
-}
-
-// symbolGap is the free space, in CSS pixels, kept between two symbols.
-const symbolGap = 2
 
 func newSymbolPass() *symbolPass {
 	p := &symbolPass{shown: map[string]bool{}, shapes: map[symbolShape][][2]float32{}}
@@ -40,42 +34,30 @@ func newSymbolPass() *symbolPass {
 	return p
 }
 
-// place declutters the visible point features: most important first, each
-// kept only where it overlaps no kept symbol; the hovered and selected ones
-// are always kept, and drawn larger.
+// place asks placement which of the scene's point symbols this frame shows
+// (the hovered and selected ones always, and larger; the rest by priority
+// where they do not crowd) and notes their ids for hit tests.
 func (p *symbolPass) place(g *Game) {
-	clear(p.shown)
-	p.placed = p.placed[:0]
-	w, h, _ := g.cam.Viewport()
-	add := func(it *item, force bool) {
-		x, y := g.cam.WorldToScreen(it.AnchorPoint())
-		r := styleOf(it).radius * g.emphasis()
-		if it.Feature.ID == g.m.Hover() || it.Feature.ID == g.m.Selected() {
-			r *= 1.4
-		}
-		if x < -r || y < -r || x > w+r || y > h+r || p.shown[it.Feature.ID] {
-			return
-		}
-		if !force {
-			for _, q := range p.placed {
-				if math.Hypot(q.x-x, q.y-y) < q.radius+r+symbolGap {
-					return
-				}
-			}
-		}
-		p.placed = append(p.placed, placedSymbol{it, x, y, r})
-		p.shown[it.Feature.ID] = true
-	}
-	for _, id := range []string{g.m.Selected(), g.m.Hover()} {
-		if it := g.scene.Item(id); it != nil && styleOf(it).radius > 0 && g.scene.Visible(it.Layer) {
-			add(it, true)
-		}
-	}
+	p.points, p.items = p.points[:0], p.items[:0]
 	for _, it := range g.scene.Points() {
-		if g.scene.Visible(it.Layer) {
-			add(it, false)
-		}
+		st := styleOf(it)
+		p.points = append(p.points, placement.Point{Ref: len(p.items), ID: it.Feature.ID, Layer: it.Layer,
+			World: it.AnchorPoint(), Radius: st.radius, Priority: st.priority, Name: it.Feature.Name,
+			Capital: it.Feature.Kind == "capital"})
+		p.items = append(p.items, it)
 	}
+	p.placed = placement.Symbols(p.placed[:0], p.points, g.placementView())
+	clear(p.shown)
+	for _, s := range p.placed {
+		p.shown[s.ID] = true
+	}
+}
+
+// placementView is what placement decides this frame's symbols and names
+// from.
+func (g *Game) placementView() placement.View {
+	return placement.View{Camera: g.cam, Visible: g.scene.Visible, Hover: g.m.Hover(), Selected: g.m.Selected(),
+		Emphasis: g.emphasis()}
 }
 
 // draw puts the placed symbols on the screen, emphasised ones last so they
@@ -88,11 +70,12 @@ func (p *symbolPass) draw(screen *ebiten.Image, dpr float64, faded func(*item) b
 	}
 	for i := len(p.placed) - 1; i >= 0; i-- { // the forced ones were placed first
 		s := p.placed[i]
-		img := p.sprite(styleOf(s.it), s.it.Feature.Kind == "capital", s.radius)
+		it := p.items[s.Ref]
+		img := p.sprite(styleOf(it), s.Capital, s.R)
 		b := img.Bounds()
 		op := &ebiten.DrawImageOptions{}
-		op.GeoM.Translate(math.Round(s.x*dpr-float64(b.Dx())/2), math.Round(s.y*dpr-float64(b.Dy())/2))
-		if faded(s.it) {
+		op.GeoM.Translate(math.Round(s.X*dpr-float64(b.Dx())/2), math.Round(s.Y*dpr-float64(b.Dy())/2))
+		if faded(it) {
 			op.ColorScale.ScaleAlpha(fadedAlpha)
 		}
 		screen.DrawImage(img, op)

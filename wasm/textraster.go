@@ -10,6 +10,8 @@ import (
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"heartland/placement"
 )
 
 // Labels are drawn by the browser. Canvas 2D text brings the reader's
@@ -51,21 +53,25 @@ func newTextRaster() *textRaster {
 	return &textRaster{canvas: c, ctx: ctx}
 }
 
+// cssFonts are the canvas font styles of placement's fonts.
+var cssFonts = [...]string{placement.Regular: "normal", placement.Bold: "bold", placement.Italic: "italic"}
+
 // cssFont is the canvas font for a style at px CSS pixels.
-func cssFont(st *labelStyle, px float64) string {
-	return fmt.Sprintf("%s %gpx %s", st.font, px, labelFamily)
+func cssFont(st placement.Style, px float64) string {
+	return fmt.Sprintf("%s %gpx %s", cssFonts[st.Font()], px, labelFamily)
 }
 
-// measure returns the width and height of a text in a style, CSS pixels.
-func (r *textRaster) measure(s string, st *labelStyle) (w, h float64) {
-	r.setFont(cssFont(st, st.size))
-	return r.ctx.Call("measureText", s).Get("width").Float(), st.size * lineHeight
+// measure returns the width and height of a text in a style, CSS pixels
+// (a placement.Measure).
+func (r *textRaster) measure(s string, st placement.Style) (w, h float64) {
+	r.setFont(cssFont(st, st.Size()))
+	return r.ctx.Call("measureText", s).Get("width").Float(), st.Size() * lineHeight
 }
 
 // render draws a text at px device pixels in its style's colour, with a
 // halo of halo device pixels, into a new image whose text starts halo
 // pixels from its left and top edges.
-func (r *textRaster) render(s string, st *labelStyle, px, halo float64) *ebiten.Image {
+func (r *textRaster) render(s string, st placement.Style, px, halo float64) *ebiten.Image {
 	r.setFont(cssFont(st, px))
 	tw := r.ctx.Call("measureText", s).Get("width").Float()
 	w, h := int(math.Ceil(tw+2*halo))+1, int(math.Ceil(px*lineHeight+2*halo))+1
@@ -89,7 +95,7 @@ func (r *textRaster) render(s string, st *labelStyle, px, halo float64) *ebiten.
 		r.stroke = c
 		ctx.Set("strokeStyle", c)
 	}
-	if c := cssColor(st.color); c != r.fill {
+	if c := cssColor(inkColor(st.Ink())); c != r.fill {
 		r.fill = c
 		ctx.Set("fillStyle", c)
 	}
