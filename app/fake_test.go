@@ -32,6 +32,7 @@ func (p *fakePage) WriteHash(hash string)                 { p.hash = hash; p.log
 func (p *fakePage) Emit(event string, payload any)        { p.emit(event, payload) }
 func (p *fakePage) Warn(msg string)                       { p.log("warn %s", msg) }
 func (p *fakePage) SyncLayers()                           { p.log("sync") }
+func (p *fakePage) Highlight(hover, selected string)      { p.log("highlight %s %s", hover, selected) }
 func (p *fakePage) CoveredEdges() geo.Padding             { return geo.Padding{} }
 func (p *fakePage) MoveCanvas(k, dx, dy float64)          { p.transform = [3]float64{k, dx, dy} }
 func (p *fakePage) Wake(afterPaint bool)                  { p.log("wake %v", afterPaint) }

@@ -159,8 +159,9 @@ func (m *Map) HoverAt(x, y float64) {
 // x, y. In a quiz the tooltip stays hidden: a name would give answers away.
 func (m *Map) SetHover(id string, x, y float64) {
 	if id != m.hover {
-		m.restyleFor(m.hover, id)
+		from := m.hover
 		m.hover = id
+		m.highlightMoved(from, id, false)
 	}
 	f, ok := m.scene.Feature(id)
 	if ok && id != "" && m.mode != ModeQuiz {
@@ -182,8 +183,9 @@ func (m *Map) Select(id string) bool {
 	if id == m.selected {
 		return true
 	}
-	m.restyleFor(m.selected, id)
+	from := m.selected
 	m.selected = id
+	m.highlightMoved(from, id, true)
 	if id == "" {
 		m.page.ClosePanel()
 	} else {
@@ -204,8 +206,9 @@ func (m *Map) SelectQuiet(id string) {
 		return
 	}
 	m.page.ClosePanel()
-	m.restyleFor(m.selected, id)
+	from := m.selected
 	m.selected = id
+	m.highlightMoved(from, id, true)
 }
 
 // SelectionInfo is the selected feature as the API reports it, or nil.
@@ -217,20 +220,34 @@ func (m *Map) SelectionInfo() any {
 	return map[string]any{"id": f.ID, "kind": f.Kind, "name": f.Name, "layer": f.Layer}
 }
 
-// restyleFor asks for a frame after the highlight moved from one feature to
-// another: a new map image if either is drawn into it (areas and lines),
-// else only the symbols. The frame waits for the page to paint first.
-func (m *Map) restyleFor(from, to string) {
+// highlightMoved follows the hover or the selection from one feature to
+// another. Areas and lines are highlighted by the page above the canvas
+// (Page.Highlight), so they need no frame: on software WebGL a new map
+// image takes hundreds of milliseconds and would hold up the next click.
+// A symbol's highlight is drawn with the symbols, in a frame after the
+// page has painted; presenter mode's spotlight, dimming all but the
+// selection, needs a new map image.
+func (m *Map) highlightMoved(from, to string, selection bool) {
+	m.page.Highlight(m.hover, m.selected)
+	frame := false
 	for _, id := range []string{from, to} {
-		if f, ok := m.scene.Feature(id); ok && id != "" && !f.Symbol {
-			m.restyle = true
+		f, ok := m.scene.Feature(id)
+		switch {
+		case !ok || id == "":
+		case f.Symbol:
+			frame = true
+		case selection && m.presenting:
+			m.restyle, frame = true, true
 		}
 	}
-	m.requestDraw(true)
+	if frame {
+		m.requestDraw(true)
+	}
 }
 
 // Restyle asks for a new map image: what it shows changed (layers, theme).
 func (m *Map) Restyle() {
+	m.page.Highlight(m.hover, m.selected) // its layer may be hidden now, or its colours changed
 	m.restyle = true
 	m.requestDraw(false)
 }

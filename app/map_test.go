@@ -34,8 +34,8 @@ func TestClickOpensThePanelBeforeAnyFrame(t *testing.T) {
 
 func TestPressesOfAnyLengthAndJitterAreClicks(t *testing.T) {
 	for _, tc := range []struct {
-		name   string
-		moves  [][2]float64 // offsets from the press, CSS pixels
+		name    string
+		moves   [][2]float64 // offsets from the press, CSS pixels
 		selects bool
 	}{
 		{"no move", nil, true},
@@ -85,23 +85,32 @@ func TestClickOnEmptyMapAndEscapeCloseThePanel(t *testing.T) {
 	}
 }
 
-func TestHighlightFrameWaitsForThePaintAndOnlyAreasNeedANewImage(t *testing.T) {
+func TestHighlightsNeedNoNewMapImageButSymbolsAFrameAfterThePaint(t *testing.T) {
 	m, page, _, _ := testMap()
+	kx, ky := screen(m, 66, 48)
+	click(m, kx, ky) // a country: the page highlights it, no frame
+	if !page.has("highlight  KAZ") || page.has("wake") {
+		t.Errorf("selecting a country gave %q; want the page's highlight and no frame", page.took())
+	}
+	if p := drawFrame(m); p.Draw {
+		t.Errorf("frame after selecting a country = %+v; want none", p)
+	}
 	x, y := screen(m, 76.9, 43.25)
-	click(m, x, y) // Almaty, a symbol
+	click(m, x, y) // Almaty, a symbol: drawn with the symbols
 	if m.Selected() != "almaty" {
 		t.Fatalf("Selected() = %q; want almaty", m.Selected())
 	}
 	if !page.has("wake true") {
-		t.Errorf("selecting asked for a frame with %q; want it after the paint", page.took())
+		t.Errorf("selecting a symbol asked for a frame with %q; want it after the paint", page.took())
 	}
 	if p := drawFrame(m); !p.Draw || p.Restyle {
 		t.Errorf("frame after selecting a symbol = %+v; want a draw without a new map image", p)
 	}
-	kx, ky := screen(m, 66, 48)
-	click(m, kx, ky)
+	m.SetPresenting(true)
+	drawFrame(m)
+	click(m, kx, ky) // the spotlight dims all but the selection
 	if p := drawFrame(m); !p.Draw || !p.Restyle {
-		t.Errorf("frame after selecting a country = %+v; want a new map image", p)
+		t.Errorf("frame after selecting a country in presenter mode = %+v; want a new map image", p)
 	}
 }
 

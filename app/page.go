@@ -19,6 +19,9 @@ type Page interface {
 	Emit(event string, payload any) // to the page's heartland.on listeners
 	Warn(msg string)                // on the console
 	SyncLayers()                    // the legend's boxes follow Scene.Visible
+	// Highlight shows the hovered and selected areas and lines ("" for
+	// none) above the canvas, where the browser draws them at once.
+	Highlight(hover, selected string)
 	// CoveredEdges is how much of each edge of the map the page's own
 	// controls cover, CSS pixels, so a framed view stays clear of them.
 	CoveredEdges() geo.Padding

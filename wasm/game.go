@@ -21,6 +21,7 @@ type Game struct {
 	scene  *drawnScene
 	labels *labeler
 	ui     *dom
+	hl     *highlighter // hover and selection, above the canvas
 
 	plan      app.Plan // what this frame draws, from Update
 	frames    int
@@ -96,6 +97,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.symbols.draw(screen, g.dpr, g.faded)
 	g.labels.draw(screen, g, g.symbols.placed)
 	g.ui.updateScale(g.cam)
+	g.followHighlight()
 	g.m.Drawn(p.Smooth)
 	g.recordFrame(time.Since(start))
 	if g.onFrame != nil {
@@ -125,24 +127,12 @@ func (g *Game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
 	dpr := float32(g.dpr * g.m.Emphasis()) // line widths scale with it
-	hover, selected := g.m.Hover(), g.m.Selected()
 	if g.scene.Visible("countries") {
 		m.neighbours.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.territories.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		m.central.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		if g.scene.Visible("water") { // dry now: land that a selection may cover
 			m.formerLakes.draw(screen, v, 0, ebiten.FillRuleNonZero)
-		}
-		if f := m.countryFill(g.scene, hover); f != nil && hover != selected {
-			f.color = colorHoverMuted
-			if it := g.scene.Item(hover); it != nil && it.Central {
-				f.color = colorHover
-			}
-			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
-		}
-		if f := m.countryFill(g.scene, selected); f != nil && g.spotlit() == "" { // the spotlight marks it enough
-			f.color = colorSelected
-			f.draw(screen, v, 0, ebiten.FillRuleNonZero)
 		}
 	}
 	if g.scene.Visible("water") {
@@ -158,16 +148,13 @@ func (g *Game) drawMap(screen *ebiten.Image, v view) {
 		m.borders.draw(screen, v, 0.5*dpr, ebiten.FillRuleFillAll)
 		m.bordersCentral.draw(screen, v, 0.7*dpr, ebiten.FillRuleFillAll)
 	}
-	spot := g.spotlit()
-	if spot == "" {
-		g.drawOutline(screen, m, v, dpr)
-	}
 	g.drawLines(screen, m, v, dpr)
-	if spot != "" { // the selection stays lit above the dimmed map
+	// Hover and selection are drawn above the canvas (highlight.go), but
+	// presenter mode's spotlight dims all but the selection in the map.
+	if spot := g.spotlit(); spot != "" {
 		g.drawSpotlight(screen, v, geo.LevelFor(g.cam.Zoom()), spot)
 		g.drawOutline(screen, m, v, dpr)
 	}
-	g.drawHighlights(screen, m, v, dpr)
 }
 
 // drawOutline outlines the selected country.
@@ -243,20 +230,6 @@ func (g *Game) drawLines(screen *ebiten.Image, m *levelMeshes, v view, dpr float
 		km.draw(screen, v, w/2+dpr, ebiten.FillRuleFillAll)
 		km.color = casing
 		km.draw(screen, v, w/2, ebiten.FillRuleFillAll)
-	}
-}
-
-// drawHighlights draws the hovered and selected lines wider, outlined.
-func (g *Game) drawHighlights(screen *ebiten.Image, m *levelMeshes, v view, dpr float32) {
-	for _, id := range []string{g.m.Hover(), g.m.Selected()} {
-		if fl, ok := m.featureLines[id]; ok && g.scene.Visible(g.scene.Item(id).Layer) {
-			w := float32(styleOf(g.scene.Item(id)).width) * dpr
-			c := fl.color
-			fl.color = colorOutline
-			fl.draw(screen, v, w/2+1.5*dpr, ebiten.FillRuleFillAll)
-			fl.color = c
-			fl.draw(screen, v, w/2+0.5*dpr, ebiten.FillRuleFillAll)
-		}
 	}
 }
 

@@ -38,14 +38,15 @@ func (s shell) WriteHash(hash string) {
 	js.Global().Get("history").Call("replaceState", nil, "", hash)
 }
 
-func (s shell) Emit(event string, payload any) { s.g.ui.emit(event, payload) }
-func (s shell) Warn(msg string)                { s.g.ui.warn(msg) }
-func (s shell) SyncLayers()                    { s.g.ui.syncLayers(s.g) }
-func (s shell) CoveredEdges() geo.Padding      { return s.g.ui.coveredEdges() }
-func (s shell) ReducedMotion() bool            { return reducedMotion() }
-func (s shell) ToggleFullscreen()              { toggleFullscreen() }
-func (s shell) SetPresenter(on bool)           { s.g.presenterChanged(on) }
-func (s shell) Settled()                       { s.g.list.refresh(s.g) }
+func (s shell) Emit(event string, payload any)   { s.g.ui.emit(event, payload) }
+func (s shell) Warn(msg string)                  { s.g.ui.warn(msg) }
+func (s shell) SyncLayers()                      { s.g.ui.syncLayers(s.g) }
+func (s shell) Highlight(hover, selected string) { s.g.showHighlight(hover, selected) }
+func (s shell) CoveredEdges() geo.Padding        { return s.g.ui.coveredEdges() }
+func (s shell) ReducedMotion() bool              { return reducedMotion() }
+func (s shell) ToggleFullscreen()                { toggleFullscreen() }
+func (s shell) SetPresenter(on bool)             { s.g.presenterChanged(on) }
+func (s shell) Settled()                         { s.g.list.refresh(s.g) }
 
 // MoveCanvas sets the canvas's CSS transform: the compositor then moves
 // the last picture on its own thread, with no WebGL frame.
@@ -66,6 +67,9 @@ func (s shell) MoveCanvas(k, dx, dy float64) {
 	s.g.ui.canvasTransform = t
 	s.g.ui.canvasMoves++
 	s.g.ui.canvas.Get("style").Set("transform", t)
+	if s.g.hl != nil { // the highlight moves with the picture
+		s.g.hl.svg.Get("style").Set("transform", t)
+	}
 }
 
 // Wake asks for a frame. afterPaint waits for the next animation frame and
