@@ -2,12 +2,18 @@ package views
 
 // Node is an HTML element to build: its tag, class and text, then its
 // attributes, then its children after the text. Text is set as text, never
-// parsed as markup, and attribute values are set as they are.
+// parsed as markup, and attribute values are set as they are. A Node
+// without a tag is a text node (TextNode); an "svg" and its children are
+// built in SVG's namespace.
 type Node struct {
 	Tag, Class, Text string
 	Attrs            []Attr
 	Kids             []Node
 }
+
+// TextNode is text between elements: a Node without a tag, whose Text is
+// set as text.
+func TextNode(text string) Node { return Node{Text: text} }
 
 // Attr is an attribute's name and value.
 type Attr struct{ Name, Value string }
