@@ -82,9 +82,12 @@ func BenchmarkHomeFrame(b *testing.B) {
 	obstacles := []geo.LabelBox{ButtonColumn(1280, 720)}
 	sym := Symbols(nil, points, v)
 	labels.Place(v, sym, obstacles)
+	var placed []Label
 	b.ReportAllocs()
 	for b.Loop() {
 		sym = Symbols(sym[:0], points, v)
-		labels.Place(v, sym, obstacles)
+		placed = labels.Place(v, sym, obstacles)
 	}
+	b.ReportMetric(float64(len(sym)), "symbols/op")
+	b.ReportMetric(float64(len(placed)), "names/op")
 }
