@@ -15,7 +15,7 @@ import (
 // goBenchPackages are the packages whose Benchmark functions the report
 // summarises. The browser tests are left out: their TestMain starts a
 // browser and a server even when no test runs.
-var goBenchPackages = []string{"./geo/...", "./internal/...", "./assets/..."}
+var goBenchPackages = []string{"./app/...", "./placement/...", "./geo/...", "./internal/...", "./assets/..."}
 
 // goBench is one benchmark's medians over its runs.
 type goBench struct {
