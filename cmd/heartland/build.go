@@ -39,7 +39,7 @@ type buildConfig struct {
 	// smaller files get quality 11.
 	largeBrotliQuality int
 	// posters draws poster.svg and poster.png of the home view (the embed's
-	// instant preview and social card) and home-poster.svg (index.html's)
+	// instant preview and social card) and home-poster.png (index.html's)
 	// into the site.
 	posters bool
 	// hashNames renames the files the pages load to NAME.HASH.EXT and

@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -34,7 +38,7 @@ import (
 // corrects that (and any other difference) as the poster fades.
 
 // homePosterName is the poster image, next to index.html.
-const homePosterName = "home-poster.svg"
+const homePosterName = "home-poster.png"
 
 // homePosterCSSPlaceholder in index.html becomes the poster's placement rules.
 const homePosterCSSPlaceholder = "/*__HOME_POSTER_CSS__*/"
@@ -60,7 +64,7 @@ const homePosterRefW, homePosterRefH = 1280, 800
 
 // homePoster is the drawn poster and how to place it.
 type homePoster struct {
-	svg  []byte
+	img  []byte // the poster, PNG
 	css  string
 	refs string // "lon,lat,x,y lon,lat,x,y": two points and their poster pixels
 }
@@ -95,8 +99,11 @@ func makeHomePoster() (*homePoster, error) {
 		return nil, err
 	}
 	withoutTitleBlock(d)
-	var svg bytes.Buffer
-	if err := d.SVG(&svg); err != nil {
+	// A PNG, not the SVG: the browser decodes a PNG off the main thread,
+	// but paints an SVG image of thousands of paths on it, which held up
+	// the live map's first frame by seconds on software rendering.
+	var img bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&img, paletted(d.PNG())); err != nil {
 		return nil, err
 	}
 	// Where the poster put the home bound, in its pixels: measured from the
@@ -110,7 +117,7 @@ func makeHomePoster() (*homePoster, error) {
 	hx0, hx1 := a*home.Left()+tx, a*home.Right()+tx
 	hy0, hy1 := ty-a*home.Top(), ty-a*home.Bottom()
 	return &homePoster{
-		svg:  svg.Bytes(),
+		img:  img.Bytes(),
 		css:  homePosterCSS(float64(w), float64(h), hx0, hx1, hy0, hy1),
 		refs: fmt.Sprintf("%g,%g,%.2f,%.2f %g,%g,%.2f,%.2f", p1[0], p1[1], x1, y1, p2[0], p2[1], x2, y2),
 	}, nil
@@ -194,8 +201,54 @@ func writeHomePoster(outDir string) (*homePoster, builtFile, error) {
 	if err != nil {
 		return nil, builtFile{}, fmt.Errorf("home poster: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(outDir, homePosterName), hp.svg, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(outDir, homePosterName), hp.img, 0o644); err != nil {
 		return nil, builtFile{}, err
 	}
-	return hp, builtFile{rel: homePosterName, raw: int64(len(hp.svg))}, nil
+	return hp, builtFile{rel: homePosterName, raw: int64(len(hp.img))}, nil
+}
+
+// paletted maps an image to its 256 most frequent colours, the rest to the
+// nearest of them: the poster is flat colours with anti-aliased edges, so
+// a paletted PNG is a third of the size of a true-colour one and looks the
+// same at a glance, which is all a poster shown for a second needs.
+func paletted(src image.Image) *image.Paletted {
+	b := src.Bounds()
+	count := map[color.RGBA]int{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			count[color.RGBAModel.Convert(src.At(x, y)).(color.RGBA)]++
+		}
+	}
+	colours := make([]color.RGBA, 0, len(count))
+	for c := range count {
+		colours = append(colours, c)
+	}
+	sort.Slice(colours, func(i, j int) bool {
+		if count[colours[i]] != count[colours[j]] {
+			return count[colours[i]] > count[colours[j]]
+		}
+		return colorKey(colours[i]) < colorKey(colours[j]) // the same file every build
+	})
+	pal := make(color.Palette, 0, 256)
+	for _, c := range colours[:min(256, len(colours))] {
+		pal = append(pal, c)
+	}
+	dst := image.NewPaletted(b, pal)
+	index := map[color.RGBA]uint8{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.RGBAModel.Convert(src.At(x, y)).(color.RGBA)
+			i, ok := index[c]
+			if !ok {
+				i = uint8(pal.Index(c))
+				index[c] = i
+			}
+			dst.SetColorIndex(x, y, i)
+		}
+	}
+	return dst
+}
+
+func colorKey(c color.RGBA) uint32 {
+	return uint32(c.R)<<24 | uint32(c.G)<<16 | uint32(c.B)<<8 | uint32(c.A)
 }
