@@ -33,9 +33,30 @@ type dom struct {
 	onToggle   func(layer string, on bool) // a legend checkbox changed
 	// canvasTransform is the CSS transform the canvas has now (shell.MoveCanvas).
 	canvasTransform string
-	canvasMoves     int      // how often it was set, for stats()
-	bodyBackground  string   // the colour the moved canvas leaves bare
-	wakeAfterPaint  js.Value // the requestAnimationFrame callback of shell.Wake
+	canvasMoves     int       // how often it was set, for stats()
+	bodyBackground  string    // the colour the moved canvas leaves bare
+	keyHeld         bool      // a key is down (trackKeys)
+	afterKeyUp      []js.Func // run once it is released
+	wakeAfterPaint  js.Value  // the requestAnimationFrame callback of shell.Wake
+}
+
+// trackKeys follows whether a key is held, for openPanel.
+func (d *dom) trackKeys() {
+	window := js.Global()
+	window.Call("addEventListener", "keydown", safeFunc(func(js.Value, []js.Value) any {
+		d.keyHeld = true
+		return nil
+	}), true)
+	release := safeFunc(func(js.Value, []js.Value) any {
+		d.keyHeld = false
+		for _, fn := range d.afterKeyUp {
+			js.Global().Call("setTimeout", fn, 0)
+		}
+		d.afterKeyUp = d.afterKeyUp[:0]
+		return nil
+	})
+	window.Call("addEventListener", "keyup", release, true)
+	window.Call("addEventListener", "blur", release)
 }
 
 func newDOM(canvas js.Value) *dom {

@@ -114,6 +114,7 @@ func newGame() (*Game, error) {
 		symbols: newSymbolPass(),
 		wakeCh:  make(chan struct{}, 1), deadlineCh: make(chan struct{}, 1)}
 	s.SymbolShown = func(id string) bool { return g.symbols.shown[id] } // a decluttered symbol cannot be clicked
+	g.ui.trackKeys()
 	g.hl = newHighlighter(js.Global().Get("document"))
 	g.m = app.New(cam, s.Scene, shell{g}, time.Now)
 	g.listenInput(canvas)

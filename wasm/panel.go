@@ -23,9 +23,10 @@ func (d *dom) openPanel(f *geo.Feature, facts assets.Facts, names func(id string
 	d.panel.Set("hidden", false)
 	d.panel.Get("scrollTop")
 	d.panel.Set("scrollTop", 0)
-	// Focus moves in on the next task: when the panel opens from a key
-	// (Enter on a search result), the browser still delivers that key's
-	// keypress, which would otherwise press the close button at once.
+	// Focus moves in once the key that opened the panel (Enter on a search
+	// result) is released, or on the next task after a click: the browser
+	// still delivers that key's keypress, in a task of its own, which would
+	// otherwise press the close button at once.
 	closeBtn := d.doc.Call("getElementById", "panel-close")
 	var focusLater js.Func
 	focusLater = safeFunc(func(js.Value, []js.Value) any {
@@ -35,6 +36,10 @@ func (d *dom) openPanel(f *geo.Feature, facts assets.Facts, names func(id string
 		}
 		return nil
 	})
-	js.Global().Call("setTimeout", focusLater, 0)
+	if d.keyHeld {
+		d.afterKeyUp = append(d.afterKeyUp, focusLater)
+	} else {
+		js.Global().Call("setTimeout", focusLater, 0)
+	}
 	d.live.Set("textContent", "Selected "+p.Title)
 }
