@@ -43,7 +43,7 @@ func appIndex(tb testing.TB, layers []geo.Layer, every bool) *geo.Index {
 	return ix
 }
 
-// homeCamera is the browser's camera at the home view (wasm/actions.go) in
+// homeCamera is the browser's camera at the home view (app.Map.Home) in
 // a 1280×800 CSS pixel window, limited to the countries layer as wasm/main.go
 // limits it.
 func homeCamera(tb testing.TB, layers []geo.Layer) *geo.Camera {

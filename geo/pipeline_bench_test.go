@@ -141,67 +141,6 @@ func tessellate(layers map[string][]orb.Geometry) int {
 	return n + fills.VertexCount() + strokes.VertexCount()
 }
 
-// BenchmarkFrameLabels is the pure-Go part of a frame at the home view:
-// project every label anchor and point symbol to the screen and choose,
-// most important first, the labels and symbol names that fit without
-// overlapping (geo.PlaceCandidates), as wasm/labels.go does. Text widths
-// are estimated from the name's length, since measuring needs the font.
-func BenchmarkFrameLabels(b *testing.B) {
-	layers := appLayers(b)
-	cam := homeCamera(b, layers)
-	type label struct {
-		at   orb.Point // world metres
-		w, h float64   // CSS pixels
-		sym  bool      // a point symbol, named beside it
-	}
-	var labels []label
-	for _, l := range layers {
-		for _, f := range l.Features {
-			w := 7 * float64(len(f.Name))
-			switch pt, isPoint := f.Geometry.(orb.Point); {
-			case isPoint && strategicLayers[l.ID]:
-				labels = append(labels, label{geo.CentralAsia.Forward(pt), w, 14, true})
-			case l.ID == "countries" || l.ID == "water":
-				if ll, ok := f.LabelPoint(); ok {
-					labels = append(labels, label{geo.CentralAsia.Forward(ll), w, 14, false})
-				}
-			}
-		}
-	}
-	width, height, _ := cam.Viewport()
-	const radius, gap = 5.0, 5.0
-	cands := make([][]geo.LabelBox, 0, 2*len(labels))
-	boxes := make([]geo.LabelBox, 0, 5*len(labels))
-	var kept []geo.Placed
-	b.ReportAllocs()
-	for b.Loop() {
-		cands, boxes = cands[:0], boxes[:0]
-		for _, lb := range labels {
-			x, y := cam.WorldToScreen(lb.at)
-			if x < -lb.w || y < -lb.h || x > width+lb.w || y > height+lb.h {
-				continue
-			}
-			start := len(boxes)
-			if lb.sym {
-				off := radius + gap + 1
-				boxes = append(boxes,
-					geo.LabelBox{X: x, Y: y, W: 2 * radius, H: 2 * radius}, // the symbol itself, an obstacle
-					geo.LabelBox{X: x + off + lb.w/2, Y: y, W: lb.w, H: lb.h},
-					geo.LabelBox{X: x - off - lb.w/2, Y: y, W: lb.w, H: lb.h},
-					geo.LabelBox{X: x, Y: y - off - lb.h/2, W: lb.w, H: lb.h},
-					geo.LabelBox{X: x, Y: y + off + lb.h/2, W: lb.w, H: lb.h})
-				cands = append(cands, boxes[start:start+1], boxes[start+1:])
-				continue
-			}
-			boxes = append(boxes, geo.LabelBox{X: x, Y: y, W: lb.w, H: lb.h})
-			cands = append(cands, boxes[start:])
-		}
-		kept = geo.PlaceCandidates(kept[:0], cands, width, height, gap)
-	}
-	b.ReportMetric(float64(len(cands)), "candidates/op")
-	b.ReportMetric(float64(len(kept)), "kept/op")
-}
-
 func vertexCount(layers []geo.Layer) int {
 	n := 0
 	for _, l := range layers {
