@@ -88,7 +88,7 @@ $(AXE):
 ## fuzz: run every fuzz target for FUZZTIME each (default 30s)
 FUZZTIME ?= 30s
 FUZZ_TARGETS := geo:FuzzDecodeGeoJSON geo:FuzzDecodeTopology geo:FuzzDecodeCustomGeoJSON geo:FuzzUnpackFeatures \
-	geo:FuzzParseHash geo:FuzzStateFromJSON geo:FuzzSearchFind assets:FuzzDecodeFacts assets/check:FuzzCheckLayerFile \
+	geo:FuzzParseHash geo:FuzzStateFromJSON geo:FuzzSearchFind geo:FuzzDecodePreparedScene assets:FuzzDecodeFacts assets/check:FuzzCheckLayerFile \
 	story:FuzzDecode story:FuzzParagraphs cmd/heartland:FuzzSitePath internal/quiz:FuzzParseQuery internal/poster:FuzzEscapeMatchesXML
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
