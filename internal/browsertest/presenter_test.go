@@ -27,10 +27,10 @@ func TestPresenterModeFadesControlsUntilTheMouseMovesAndTogglesWithP(t *testing.
 // wasm/spotlight.go): land outside the spotlit country is the neighbours'
 // colour under 60% of a near-black.
 var (
-	contrastCentral    = color.RGBA{0xf6, 0xd2, 0x82, 0xff}
-	contrastNeighbour  = color.RGBA{0xf7, 0xf7, 0xf5, 0xff}
-	spotlitNeighbour   = color.RGBA{0x6c, 0x6f, 0x73, 0xff}
-	lightNeighbour     = color.RGBA{0xec, 0xea, 0xe4, 0xff}
+	contrastCentral   = color.RGBA{0xf6, 0xd2, 0x82, 0xff}
+	contrastNeighbour = color.RGBA{0xf7, 0xf7, 0xf5, 0xff}
+	spotlitNeighbour  = color.RGBA{0x6c, 0x6f, 0x73, 0xff}
+	lightNeighbour    = color.RGBA{0xec, 0xea, 0xe4, 0xff}
 	// The selection's fill, #f2b95a at 45% (wasm/highlight.go, drawn above
 	// the canvas), over Central Asia's land, #f3e3c3.
 	lightSelectedField = color.RGBA{0xf2, 0xd0, 0x94, 0xff}
