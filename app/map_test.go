@@ -128,13 +128,13 @@ func TestHoverShowsTheNameAtOnceExceptInAQuiz(t *testing.T) {
 	if m.Hover() != "" {
 		t.Errorf("Hover() after leaving = %q", m.Hover())
 	}
-	m.SetMode(ModeQuiz)
+	m.openGuide(ModeQuiz, nil)
 	m.PointerMove(Pointer{ID: 1, X: x, Y: y, Mouse: true})
 	if got := page.took(); strings.Contains(got, "tooltip Kazakhstan") {
 		t.Errorf("hover in a quiz gave %q; want no name", got)
 	}
 	// Touch has no hover.
-	m.SetMode(ModeBrowse)
+	m.closeGuide(nil)
 	m.PointerLeave(Pointer{ID: 1, Mouse: true})
 	m.PointerMove(Pointer{ID: 2, X: x, Y: y})
 	if m.Hover() != "" {
