@@ -97,7 +97,6 @@ func (m *Map) Emphasis() float64 {
 // Mode is the guided mode the map is in.
 func (m *Map) Mode() Mode { return m.mode }
 
-
 // Story returns the open story and its 1-based step, or "" and 0.
 func (m *Map) Story() (id string, step int) { return m.storyID, m.storyStep }
 
