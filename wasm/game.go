@@ -37,7 +37,6 @@ type Game struct {
 	spot        spotlight
 	customCount int
 	wakeCh      chan struct{}
-	deadlineCh  chan struct{}
 	timings     map[string]any // start-up phases, milliseconds, for stats()
 	idleFrames  int
 	afterLayout []func() // run once the map has its first size
@@ -122,7 +121,7 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 
 func (g *Game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 
-// drawMap draws fills, lakes, highlights and lines at the level for the
+// drawMap draws fills, lakes, lines and the spotlight at the level for the
 // current zoom, with the world-to-device transform v.
 func (g *Game) drawMap(screen *ebiten.Image, v view) {
 	m := g.scene.meshes(geo.LevelFor(g.cam.Zoom()))
@@ -177,26 +176,20 @@ func (g *Game) parkWhileIdle() {
 	if g.idleFrames++; g.idleFrames < 3 {
 		return
 	}
-	for {
-		// The minute is only a safety net: page events and API calls wake
-		// the loop. Waking every 5 s cost a few ms of CPU a second at rest.
-		timeout := time.Minute
-		if d := g.m.Deadline(); !d.IsZero() {
-			timeout = time.Until(d)
-		}
-		if timeout <= 0 {
-			return
-		}
-		t := time.NewTimer(timeout)
-		select {
-		case <-g.wakeCh:
-			t.Stop()
-			return
-		case <-g.deadlineCh: // only the deadline moved: park again
-			t.Stop()
-		case <-t.C:
-			return
-		}
+	// The minute is only a safety net: page events and API calls wake the
+	// loop. Waking every 5 s cost a few ms of CPU a second at rest.
+	timeout := time.Minute
+	if d := g.m.Deadline(); !d.IsZero() {
+		timeout = time.Until(d)
+	}
+	if timeout <= 0 {
+		return
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case <-g.wakeCh:
+	case <-t.C:
 	}
 }
 
@@ -204,14 +197,6 @@ func (g *Game) parkWhileIdle() {
 func (g *Game) wake() {
 	select {
 	case g.wakeCh <- struct{}{}:
-	default:
-	}
-}
-
-// newDeadline makes a parked loop look at the map's deadline again.
-func (g *Game) newDeadline() {
-	select {
-	case g.deadlineCh <- struct{}{}:
 	default:
 	}
 }
@@ -240,9 +225,3 @@ func (g *Game) recordFrame(d time.Duration) {
 		g.frameMS = g.frameMS[len(g.frameMS)-240:]
 	}
 }
-
-// restyle asks for a new map image: what it shows changed (theme, layers).
-func (g *Game) restyle() { g.m.Restyle() }
-
-// emphasis is how much labels, symbols and lines grow (presenter mode).
-func (g *Game) emphasis() float64 { return g.m.Emphasis() }

@@ -56,8 +56,8 @@ func newHighlighter(doc js.Value) *highlighter {
 	return h
 }
 
-// show draws the highlight of hover and selected ("" for none) for the
-// last drawn view.
+// showHighlight draws the highlight of hover and selected ("" for none)
+// for the last drawn view.
 func (g *Game) showHighlight(hover, selected string) {
 	h := g.hl
 	if h == nil {

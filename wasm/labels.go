@@ -61,7 +61,7 @@ func (l *labeler) recolour() {
 func (l *labeler) draw(screen *ebiten.Image, g *Game, symbols []placement.Symbol) {
 	w, h, dpr := g.cam.Viewport()
 	l.obstacles = append(l.obstacles[:0], placement.ButtonColumn(w, h))
-	k := g.emphasis() // presenter mode: larger text
+	k := g.m.Emphasis() // presenter mode: larger text
 	for _, lb := range l.policy.Place(g.placementView(), symbols, l.obstacles) {
 		var it *item
 		if lb.NamesArea() {

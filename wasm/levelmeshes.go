@@ -67,7 +67,7 @@ type levelMeshes struct {
 	formerLakes                             *mesh
 	borders, bordersCentral, coasts         *mesh
 	level                                   int
-	fills, outlines                         map[string]*mesh // per country, built when hovered or selected
+	outlines                                map[string]*mesh // per selected country, built on first use
 	lines                                   map[scene.LineKey]*mesh
 	customFills                             []*layerMesh     // readers' areas, one mesh per layer and fill colour
 	featureLines                            map[string]*mesh // per line feature, for hover and selection
@@ -99,7 +99,7 @@ func (s *drawnScene) meshes(level int) *levelMeshes {
 		formerLakes: &mesh{color: colorFormerLake},
 		borders:     &mesh{color: colorBorder}, bordersCentral: &mesh{color: colorBorderStrong},
 		coasts: &mesh{color: colorCoast},
-		level:  level, fills: map[string]*mesh{}, outlines: map[string]*mesh{},
+		level:  level, outlines: map[string]*mesh{},
 		lines: map[scene.LineKey]*mesh{}, featureLines: map[string]*mesh{},
 	}
 	for _, lm := range s.mapMeshes(level) {
@@ -151,18 +151,6 @@ func (m *levelMeshes) use(s *drawnScene, lm geo.LevelMesh) {
 			m.featureLines[k.ID] = &mesh{Mesh: lm.Mesh, color: styleOf(it).color}
 		}
 	}
-}
-
-// countryFill returns the fill of one country at the level, for hover and
-// selection, or nil for an id that is not a country. Fills and outlines
-// are built on first use: building them for every country at every level
-// tripled the meshes' memory for the few a reader points at.
-func (m *levelMeshes) countryFill(s *drawnScene, id string) *mesh {
-	return m.countryMesh(s, id, m.fills, func(mp orb.MultiPolygon) *mesh {
-		f := &mesh{}
-		f.AddPolygons(mp)
-		return f
-	})
 }
 
 // countryOutline returns the outline of one country at the level, or nil.

@@ -112,7 +112,7 @@ func newGame() (*Game, error) {
 	canvas.Call("setAttribute", "aria-label", "Map of Central Asia. Arrow keys pan, plus and minus zoom, 0 resets.")
 	g := &Game{cam: cam, scene: s, labels: newLabeler(s), ui: newDOM(canvas),
 		symbols: newSymbolPass(),
-		wakeCh:  make(chan struct{}, 1), deadlineCh: make(chan struct{}, 1)}
+		wakeCh:  make(chan struct{}, 1)}
 	s.SymbolShown = func(id string) bool { return g.symbols.shown[id] } // a decluttered symbol cannot be clicked
 	g.ui.trackKeys()
 	g.hl = newHighlighter(js.Global().Get("document"))

@@ -57,7 +57,7 @@ func (p *symbolPass) place(g *Game) {
 // from.
 func (g *Game) placementView() placement.View {
 	return placement.View{Camera: g.cam, Visible: g.scene.Visible, Hover: g.m.Hover(), Selected: g.m.Selected(),
-		Emphasis: g.emphasis()}
+		Emphasis: g.m.Emphasis()}
 }
 
 // draw puts the placed symbols on the screen, emphasised ones last so they

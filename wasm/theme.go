@@ -51,5 +51,5 @@ func (g *Game) useContrast(on bool) {
 	g.labels.recolour()
 	g.symbols.dpr = 0 // its sprites are drawn again
 	setPageTheme(theme)
-	g.restyle()
+	g.m.Restyle()
 }
