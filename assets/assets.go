@@ -139,6 +139,13 @@ type Figure struct {
 	Value  float64 `json:"value"`
 	Year   int     `json:"year"`
 	Source string  `json:"source"`
+	// Other is the same measure from a second source, named beside the
+	// first where the two disagree (a national statistics office and the
+	// CIA World Factbook on population); nil when there is none.
+	Other *Figure `json:"other,omitempty"`
+	// By names who gives the figure, shown when it is the other one
+	// ("CIA World Factbook").
+	By string `json:"by,omitempty"`
 }
 
 // Text is a sourced string, such as a capital's name.
@@ -159,6 +166,7 @@ type Membership struct {
 	Org    string `json:"org"`
 	Since  int    `json:"since,omitempty"`
 	Status string `json:"status"`
+	AsOf   string `json:"as_of,omitempty"` // YYYY or YYYY-MM: when Status was last known true
 	Source string `json:"source"`
 }
 
@@ -177,6 +185,9 @@ type Country struct {
 	Why             string       `json:"why,omitempty"`
 	WhySources      []string     `json:"why_sources,omitempty"`
 	Notes           []Note       `json:"notes,omitempty"`
+	// Checked is when the entry's facts were last verified against their
+	// sources, YYYY-MM-DD or YYYY-MM (geo.ParseChecked).
+	Checked string `json:"checked,omitempty"`
 }
 
 // Note is a dated fact that changes: a sanction, a trade status such as the
@@ -250,7 +261,7 @@ func (f Facts) validateCountry(c Country) error {
 		errs = append(errs, check("capital", c.Capital.Source, 0, false))
 	}
 	for name, fig := range map[string]*Figure{"population": c.Population, "area_km2": c.AreaKm2, "gdp_usd": c.GDPUSD, "gdp_per_capita_usd": c.GDPPerCapitaUSD} {
-		if fig != nil {
+		for fig := fig; fig != nil; fig = fig.Other {
 			errs = append(errs, check(name, fig.Source, fig.Year, true))
 			if fig.Value <= 0 {
 				errs = append(errs, fmt.Errorf("%s: value %g must be positive", name, fig.Value))
@@ -264,6 +275,9 @@ func (f Facts) validateCountry(c Country) error {
 	}
 	for _, m := range c.Memberships {
 		errs = append(errs, check("membership "+m.Org, m.Source, 0, false))
+		if m.AsOf != "" && !validAsOf(m.AsOf) {
+			errs = append(errs, fmt.Errorf("membership %s: as_of %q is not YYYY or YYYY-MM", m.Org, m.AsOf))
+		}
 	}
 	for _, s := range c.WhySources {
 		errs = append(errs, check("why", s, 0, false))

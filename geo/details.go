@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Figure is one sourced number of a feature, as display text with units.
@@ -29,6 +30,7 @@ type Details struct {
 	StatusDate string
 	Summary    string
 	Offshore   string
+	Checked    string // when the facts were last verified (ParseChecked)
 	Capital    bool
 	Figures    []Figure
 	Sources    []Source
@@ -58,6 +60,12 @@ func (f Feature) Details() (Details, []string) {
 		return s
 	}
 	d.Status, d.StatusDate, d.Summary, d.Offshore = str("status"), str("status_date"), str("summary"), str("offshore")
+	if d.Checked = str("checked"); d.Checked != "" {
+		if _, err := ParseChecked(d.Checked); err != nil {
+			bad("%v", err)
+			d.Checked = ""
+		}
+	}
 	if d.Status != "" && !contains(Statuses, d.Status) {
 		bad("status %q is not one of %s", d.Status, strings.Join(Statuses, ", "))
 		d.Status = ""
@@ -132,4 +140,16 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ParseChecked reads the date an entry's facts were last verified, written
+// YYYY-MM-DD, or YYYY-MM when only the month is known (it then means the
+// first of that month, so an entry never looks fresher than it is).
+func ParseChecked(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("checked %q is not a date (YYYY-MM-DD or YYYY-MM)", s)
 }

@@ -2,7 +2,12 @@
 
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"heartland/app/views"
+	"heartland/assets"
+)
 
 // credits are the data sources and their licences, shown by the "i" button.
 var credits = []struct{ what, who, licence, url string }{
@@ -15,7 +20,8 @@ var credits = []struct{ what, who, licence, url string }{
 	{"Label font", "Go fonts", "BSD-style", "https://go.dev/blog/go-fonts"},
 }
 
-// newAboutDialog adds the "i" button and the dialog that credits the data.
+// newAboutDialog adds the "i" button and the dialog that credits the data
+// and says when the least recently verified entry had its facts checked.
 func (d *dom) newAboutDialog() {
 	btn, ok := d.controlButton("about-toggle", "about-button", "i", "Data sources and licences",
 		"About this map: data sources and licences")
@@ -42,12 +48,16 @@ func (d *dom) newAboutDialog() {
 		dl.Call("append", d.el("dt", "", c.what), dd)
 	}
 	note := d.el("p", "panel-note", "Boundaries are drawn as Natural Earth draws them and imply no position on disputed territory.")
+	checked := d.el("p", "panel-note about-checked", "")
 	close := d.el("button", "panel-close", "×")
 	close.Set("type", "button")
 	close.Call("setAttribute", "aria-label", "Close")
-	dialog.Call("append", close, title, intro, dl, note)
+	dialog.Call("append", close, title, intro, dl, checked, note)
 	d.doc.Get("body").Call("append", dialog)
 	btn.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
+		if checked.Get("textContent").String() == "" {
+			checked.Set("textContent", oldestCheckedText())
+		}
 		dialog.Call("showModal") // a modal dialog traps focus and closes on Escape
 		return nil
 	}))
@@ -55,4 +65,23 @@ func (d *dom) newAboutDialog() {
 		dialog.Call("close")
 		return nil
 	}))
+}
+
+// oldestCheckedText says how fresh the data is at worst. It reads the data
+// again when the dialog first opens rather than at start-up, which it
+// would slow for a line few readers look at.
+func oldestCheckedText() string {
+	layers, err := assets.Layers()
+	if err != nil {
+		return ""
+	}
+	facts, err := assets.LoadFacts()
+	if err != nil {
+		return ""
+	}
+	date, name := views.OldestChecked(layers, facts)
+	if date == "" {
+		return ""
+	}
+	return "Every panel says when its facts were last checked against their sources; the oldest check is from " + date + " (" + name + ")."
 }

@@ -43,9 +43,9 @@ func countryBody(c assets.Country, facts assets.Facts) []Node {
 	var cites Citations
 	ref := func(key string) Node { return cite(cites.Ref(key), facts.Sources[key]) }
 	dl := El("dl", "facts", "")
-	row := func(term, value string, year int, source string) {
+	row := func(term, value string, year int, source string) *Node {
 		if value == "" {
-			return
+			return nil
 		}
 		dd := El("dd", "", value)
 		if year > 0 {
@@ -53,12 +53,21 @@ func countryBody(c assets.Country, facts assets.Facts) []Node {
 		}
 		dd.Kids = append(dd.Kids, ref(source))
 		dl.Kids = append(dl.Kids, El("dt", "", term), dd)
+		return &dl.Kids[len(dl.Kids)-1]
 	}
 	if c.Capital != nil {
 		row("Capital", c.Capital.Text, 0, c.Capital.Source)
 	}
 	if f := c.Population; f != nil {
-		row("Population", FormatCount(f.Value), f.Year, f.Source)
+		dd := row("Population", FormatCount(f.Value), f.Year, f.Source)
+		// Where sources disagree, the second is named beside the first.
+		for o := f.Other; o != nil && dd != nil; o = o.Other {
+			by := o.By
+			if by == "" {
+				by = "another estimate"
+			}
+			dd.Kids = append(dd.Kids, El("span", "other", " · "+by+": "+FormatCount(o.Value)), yearSpan(o.Year), ref(o.Source))
+		}
 	}
 	if f := c.AreaKm2; f != nil {
 		row("Area", FormatThousands(f.Value)+" km²", f.Year, f.Source)
@@ -97,6 +106,9 @@ func countryBody(c assets.Country, facts assets.Facts) []Node {
 		}
 		body = append(body, El("h3", "", "Why it matters"), p)
 	}
+	if c.Checked != "" {
+		body = append(body, checkedNote(c.Checked))
+	}
 	list := make([]geo.Source, len(cites.Keys))
 	for i, k := range cites.Keys {
 		list[i] = facts.Sources[k]
@@ -104,7 +116,13 @@ func countryBody(c assets.Country, facts assets.Facts) []Node {
 	return append(body, sourcesSection(list)...)
 }
 
-// membershipText is "WTO", "EAEU · observer" or "SCO · since 2001".
+// checkedNote says when a panel's facts were last verified.
+func checkedNote(date string) Node {
+	return El("p", "panel-note checked", "Facts last checked "+date+".")
+}
+
+// membershipText is "WTO", "EAEU · observer" or "SCO · since 2001", with
+// when the status was last known true: "WTO · observer (as of 2020-07)".
 func membershipText(m assets.Membership) string {
 	text := m.Org
 	if m.Status != "" && m.Status != "member" {
@@ -112,6 +130,9 @@ func membershipText(m assets.Membership) string {
 	}
 	if m.Since > 0 {
 		text += fmt.Sprintf(" · since %d", m.Since)
+	}
+	if m.AsOf != "" {
+		text += " (as of " + m.AsOf + ")"
 	}
 	return text
 }
@@ -151,6 +172,9 @@ func featureBody(f *geo.Feature, names func(id string) string) []Node {
 	}
 	body = append(body, route("Route", det.Joins, names)...)
 	body = append(body, route("Crosses", det.Countries, names)...)
+	if det.Checked != "" {
+		body = append(body, checkedNote(det.Checked))
+	}
 	return append(body, sourcesSection(det.Sources)...)
 }
 

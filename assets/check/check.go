@@ -43,6 +43,7 @@ func (s FileSummary) String() string { return s.File + ": " + s.Count }
 type Report struct {
 	Files    []FileSummary // files read, in the order checked
 	Problems []Problem     // every problem found; empty when the data is valid
+	Stale    []Stale       // entries last verified over a year ago, oldest first; not problems yet
 }
 
 // Err returns nil when no problem was found, or a *ProblemsError listing
@@ -109,6 +110,7 @@ func Dir(dir string, opts Options) Report {
 	c.checkStrategic(c.readStrategic())
 	c.checkFacts()
 	c.checkStories()
+	sortStale(c.report.Stale)
 	return c.report
 }
 

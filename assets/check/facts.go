@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -52,7 +51,11 @@ func (c *checker) checkFacts() {
 	}
 	c.report.Files = append(c.report.Files, FileSummary{File: path,
 		Count: plural(len(f.Countries), "country", "countries") + ", " + plural(len(f.Sources), "source", "sources")})
-	fc := factsChecker{facts: f, year: c.opts.Now.Year(), bad: bad}
+	fc := factsChecker{facts: f, year: c.opts.Now.Year(), bad: bad, fresh: func(code, checked string) {
+		c.freshness(path, "country "+code, checked, func(format string, args ...any) {
+			bad(fmt.Errorf("country %s: %s", code, fmt.Sprintf(format, args...)))
+		})
+	}}
 	fc.sources()
 	for _, code := range sortedCountryKeys(f.Countries) {
 		if c.codes != nil && !c.codes[code] {
@@ -72,6 +75,7 @@ type factsChecker struct {
 	facts assets.Facts
 	year  int
 	bad   func(error)
+	fresh func(code, checked string) // judges the date an entry was last verified
 }
 
 func (fc factsChecker) sources() {
@@ -88,8 +92,8 @@ func (fc factsChecker) sources() {
 		if strings.TrimSpace(s.Title) == "" {
 			bad("missing title")
 		}
-		if u, err := url.Parse(s.URL); err != nil || u.Scheme != "https" || u.Host == "" {
-			bad("url %q is not an https:// address", s.URL)
+		if msg := sourceURLProblem(s.URL); msg != "" {
+			bad("%s", msg)
 		}
 		if msg := fc.yearProblem(s.Year); msg != "" {
 			bad("%s", msg)
@@ -115,13 +119,12 @@ func (fc factsChecker) country(code string, ct assets.Country) {
 		fig  *assets.Figure
 	}{{"population", ct.Population}, {"area_km2", ct.AreaKm2}, {"gdp_usd", ct.GDPUSD}, {"gdp_per_capita_usd", ct.GDPPerCapitaUSD}}
 	for _, x := range figures {
-		if x.fig == nil {
-			continue
-		}
-		fc.source(bad, x.name, x.fig.Source)
-		fc.figureYear(bad, x.name, x.fig.Year)
-		if !(x.fig.Value > 0) {
-			bad("%s: value %g must be positive", x.name, x.fig.Value)
+		for fig := x.fig; fig != nil; fig = fig.Other {
+			fc.source(bad, x.name, fig.Source)
+			fc.figureYear(bad, x.name, fig.Year)
+			if !(fig.Value > 0) {
+				bad("%s: value %g must be positive", x.name, fig.Value)
+			}
 		}
 	}
 	lists := []struct {
@@ -141,12 +144,18 @@ func (fc factsChecker) country(code string, ct assets.Country) {
 			bad("membership %q: not one of %s", m.Org, strings.Join(sortedKeys(Orgs), ", "))
 		}
 		fc.source(bad, field, m.Source)
+		if m.AsOf == "" {
+			bad("%s: status %q needs as_of, when it was last known true (YYYY or YYYY-MM)", field, m.Status)
+		}
 		if m.Since != 0 {
 			fc.figureYear(bad, field+": since", m.Since)
 		}
 	}
 	for _, s := range ct.WhySources {
 		fc.source(bad, "why", s)
+	}
+	if fc.fresh != nil {
+		fc.fresh(code, ct.Checked)
 	}
 }
 

@@ -69,9 +69,6 @@ func (s strategicFeature) line(d geo.Details) {
 	case orb.MultiLineString:
 		parts = g
 	}
-	if _, ok := s.f.Props["offshore"]; ok {
-		s.bad("offshore is for points only")
-	}
 	n := 0
 	for _, part := range parts {
 		n += len(part)
@@ -96,6 +93,7 @@ func (s strategicFeature) line(d geo.Details) {
 	last := lastPart[len(lastPart)-1]
 	s.end("starts", first, d.Joins[0], "first")
 	s.end("ends", last, d.Joins[len(d.Joins)-1], "last")
+	s.surface(parts, d)
 }
 
 // end checks that vertex v, the line's start or end, is within

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -25,6 +26,13 @@ func (c *checker) checkStories() {
 		if err != nil {
 			c.problem(p, err)
 			continue
+		}
+		for i, st := range s.Steps {
+			for j, src := range st.Sources {
+				if msg := sourceURLProblem(src.URL); msg != "" {
+					c.problem(p, fmt.Errorf("step %d (%s): sources[%d]: %s", i+1, st.Title, j, msg))
+				}
+			}
 		}
 		for _, err := range s.Check(func(id string) bool { _, ok := c.byID[id]; return ok }, func(l string) bool { return layerIDs[l] }) {
 			c.problem(p, err)

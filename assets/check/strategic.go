@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -137,6 +136,7 @@ func (s strategicFeature) check() {
 		s.bad("%s", p)
 	}
 	s.sources(d)
+	s.c.freshness(s.l.path, fmt.Sprintf("feature %q", f.ID), f.StringProp("checked"), s.bad)
 	s.status()
 	s.capital()
 	s.country(d)
@@ -214,8 +214,8 @@ func (s strategicFeature) sources(d geo.Details) {
 	}
 	now := s.c.opts.Now.Year()
 	for i, src := range d.Sources {
-		if u, err := url.Parse(src.URL); strings.HasPrefix(src.URL, "https://") && (err != nil || u.Host == "") {
-			s.bad("sources[%d]: url %q is not an https:// address", i, src.URL)
+		if msg := sourceURLProblem(src.URL); msg != "" && strings.HasPrefix(src.URL, "https://") {
+			s.bad("sources[%d]: %s", i, msg) // Details reports a url that is not https at all
 		}
 		if src.Year > now {
 			s.bad("sources[%d]: year %d is after the current year %d", i, src.Year, now)

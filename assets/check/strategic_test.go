@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // layerFiles are strategic layers to write, by file name, as features.
@@ -64,7 +65,8 @@ func feature(id, kind, country string, geometry map[string]any, props []any) map
 	p := map[string]any{
 		"id": id, "name": "Test " + id, "kind": kind, "country": country,
 		"summary": "A place that matters for the test.",
-		"sources": []any{map[string]any{"title": "GeoNames", "url": "https://www.geonames.org/", "year": 2024}},
+		"sources": []any{map[string]any{"title": "GeoNames: Almaty", "url": "https://www.geonames.org/1526384", "year": 2024}},
+		"checked": time.Now().AddDate(0, -1, 0).Format("2006-01-02"),
 	}
 	if kind == "capital" {
 		p["capital"] = true
@@ -87,7 +89,7 @@ var (
 	almaty   = place("almaty", "city", "KAZ", 76.9, 43.25)
 	astana   = place("astana", "capital", "KAZ", 71.446, 51.1801)
 	pipeline = route("atyrau-aktau-pipeline", "oil-pipeline", "KAZ", []string{"atyrau-terminal", "aktau"},
-		[][2]float64{{51.92, 47.11}, {51.5, 45.5}, {51.17, 43.66}}, "countries", []string{"KAZ"})
+		[][2]float64{{51.92, 47.11}, {54, 47}, {55, 45}, {53.5, 43.5}, {51.17, 43.66}}, "countries", []string{"KAZ"}) // on land, east of the Caspian
 )
 
 func TestDirChecksStrategicLayers(t *testing.T) {
@@ -104,7 +106,7 @@ func TestDirChecksStrategicLayers(t *testing.T) {
 			"energy.geojson": {atyrau, pipeline,
 				place("kashagan", "oil-field", "KAZ", 51, 42, "offshore", "caspian-sea", "status", "operating", "status_date", "2016-10", "figures", figure(0)),
 				feature("two-part-pipeline", "gas-pipeline", "KAZ", map[string]any{"type": "MultiLineString",
-					"coordinates": [][][2]float64{{{51.92, 47.11}, {60, 45}}, {{60, 45}, {76.9, 43.25}}}},
+					"coordinates": [][][2]float64{{{51.92, 47.11}, {54, 47}, {60, 45}}, {{60, 45}, {76.9, 43.25}}}},
 					[]any{"joins", []string{"atyrau-terminal", "almaty"}, "countries", []string{"KAZ"}})},
 			"cities.geojson":   {aktau, almaty, astana},
 			"minerals.geojson": {place("inkai", "uranium", "KAZ", 67.5367, 45.2822, "status", "operating", "status_date", "2024")},

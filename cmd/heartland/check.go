@@ -32,6 +32,12 @@ func checkData(w io.Writer, args []string) error {
 	for _, f := range r.Files {
 		fmt.Fprintln(w, f)
 	}
+	if len(r.Stale) > 0 {
+		fmt.Fprintf(w, "%d entries last checked more than 12 months ago (verify them; over 24 months fails):\n", len(r.Stale))
+		for _, s := range r.Stale {
+			fmt.Fprintln(w, "  "+s.String())
+		}
+	}
 	if err := r.Err(); err != nil {
 		return fmt.Errorf("%d problems in %s:\n%w", len(r.Problems), *dir, err)
 	}
