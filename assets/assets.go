@@ -114,14 +114,21 @@ var layerFiles = []struct{ id, name, dir, path string }{
 }
 
 // Layers decodes every embedded layer. Errors name the file and feature.
-func Layers() ([]geo.Layer, error) {
+func Layers() ([]geo.Layer, error) { return layers(geo.UnpackFeatures) }
+
+// LayersPacked is Layers with the lines' and areas' lon/lat geometry left
+// packed until asked for (geo.UnpackFeaturesLazy): the browser draws from
+// the prepared scene and needs it only to frame a feature or export.
+func LayersPacked() ([]geo.Layer, error) { return layers(geo.UnpackFeaturesLazy) }
+
+func layers(unpack func([]byte) ([]geo.Feature, error)) ([]geo.Layer, error) {
 	out := make([]geo.Layer, 0, len(layerFiles))
 	for _, lf := range layerFiles {
 		raw, err := fs.ReadFile(files, "packed/"+lf.path+".bin")
 		if err != nil {
 			return nil, fmt.Errorf("assets/packed/%s.bin: %w (run make data)", lf.path, err)
 		}
-		fs, err := geo.UnpackFeatures(raw)
+		fs, err := unpack(raw)
 		if err != nil {
 			return nil, fmt.Errorf("assets/packed/%s.bin: %w", lf.path, err)
 		}

@@ -9,8 +9,10 @@ type Feature struct {
 	Name     string         // display name
 	Kind     string         // "country", "lake", "land-border", "coast", ...
 	Country  string         // ISO 3166-1 alpha-3 of the country it lies in, or the sea
-	Geometry orb.Geometry   // lon/lat degrees
+	Geometry orb.Geometry   // lon/lat degrees; nil while packed (UnpackFeaturesLazy)
 	Props    map[string]any // every property as decoded, for panels
+
+	packed []byte // the geometry in the packed format, until Unpack decodes it
 }
 
 // Layer is a named set of features drawn and toggled together.

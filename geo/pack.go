@@ -120,11 +120,13 @@ func (w *packWriter) rings(p orb.Polygon) {
 
 // UnpackFeatures decodes the packed format with the same checks as
 // DecodeGeoJSON: ids and kinds present, positions in range, rings closed.
-func UnpackFeatures(data []byte) ([]Feature, error) {
+func UnpackFeatures(data []byte) ([]Feature, error) { return unpackFeatures(data, false) }
+
+func unpackFeatures(data []byte, lazy bool) ([]Feature, error) {
 	if !bytes.HasPrefix(data, []byte(packMagic)) {
 		return nil, &DecodeError{Index: -1, Msg: "not a packed Heartland layer (bad magic or version)"}
 	}
-	r := &packReader{data: data[len(packMagic):]}
+	r := &packReader{data: data[len(packMagic):], lazy: lazy}
 	n := r.count(8)
 	out := make([]Feature, 0, n)
 	seen := map[string]bool{}
@@ -148,7 +150,51 @@ func UnpackFeatures(data []byte) ([]Feature, error) {
 	return out, nil
 }
 
+// UnpackFeaturesLazy is UnpackFeatures that leaves the lines and areas
+// packed: their Geometry is nil until Unpack or UnpackAll decodes it. Points
+// are decoded at once. The browser draws from the prepared scene's
+// projected geometry, so its first frame needs none of the lon/lat
+// vertices; skipping them is a scan over bytes instead of allocating and
+// converting every vertex. Packed geometry is checked when it is decoded.
+func UnpackFeaturesLazy(data []byte) ([]Feature, error) { return unpackFeatures(data, true) }
+
+// Unpack decodes a geometry UnpackFeaturesLazy left packed; it does nothing
+// to a feature whose geometry is decoded.
+func (f *Feature) Unpack() error {
+	if f.packed == nil {
+		return nil
+	}
+	r := &packReader{data: f.packed}
+	g := r.geometry()
+	if r.err == nil && len(r.data) != 0 {
+		r.fail("bytes left after the geometry")
+	}
+	if r.err != nil {
+		return &DecodeError{Index: -1, ID: f.ID, Msg: r.err.Error()}
+	}
+	if err := validGeometry(g); err != nil {
+		return &DecodeError{Index: -1, ID: f.ID, Msg: err.Error()}
+	}
+	f.Geometry, f.packed = g, nil
+	return nil
+}
+
+// UnpackAll decodes every geometry the layers hold packed, returning the
+// first error.
+func UnpackAll(layers []Layer) error {
+	var first error
+	for li := range layers {
+		for fi := range layers[li].Features {
+			if err := layers[li].Features[fi].Unpack(); err != nil && first == nil {
+				first = err
+			}
+		}
+	}
+	return first
+}
+
 type packReader struct {
+	lazy bool // leave lines and areas packed (UnpackFeaturesLazy)
 	data []byte
 	last [2]int64
 	err  error
@@ -201,11 +247,61 @@ func (r *packReader) feature() (Feature, error) {
 		return f, errors.New(`missing string property "id" or "kind"`)
 	}
 	r.last = [2]int64{}
+	if r.lazy && len(r.data) > 0 && r.data[0] != packPoint {
+		start := r.data
+		r.skipGeometry()
+		f.packed = start[:len(start)-len(r.data)]
+		return f, r.err
+	}
 	f.Geometry = r.geometry()
 	if r.err != nil {
 		return f, r.err
 	}
 	return f, validGeometry(f.Geometry)
+}
+
+// skipGeometry steps over a geometry as r.geometry would read it, without
+// decoding a position: each is two varints, and a varint ends at the first
+// byte under 0x80.
+func (r *packReader) skipGeometry() {
+	if len(r.data) == 0 {
+		r.fail("missing geometry")
+		return
+	}
+	t := r.data[0]
+	r.data = r.data[1:]
+	points := func() {
+		n := 2 * r.count(2)
+		i := 0
+		for ; n > 0 && i < len(r.data); i++ {
+			if r.data[i] < 0x80 {
+				n--
+			}
+		}
+		if n > 0 {
+			r.fail("truncated position")
+		}
+		r.data = r.data[i:]
+	}
+	polygon := func() {
+		for n := r.count(1); n > 0 && r.err == nil; n-- {
+			points()
+		}
+	}
+	switch t {
+	case packPoint:
+		r.point()
+	case packMultiPoint, packLineString:
+		points()
+	case packMultiLineString, packPolygon:
+		polygon()
+	case packMultiPolygon:
+		for n := r.count(1); n > 0 && r.err == nil; n-- {
+			polygon()
+		}
+	default:
+		r.fail(fmt.Sprintf("unknown geometry type %d", t))
+	}
 }
 
 func (r *packReader) point() orb.Point {

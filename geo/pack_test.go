@@ -69,13 +69,67 @@ func FuzzUnpackFeatures(f *testing.F) {
 	f.Add(good[:20])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fs, err := UnpackFeatures(data)
+		lazy, lazyErr := UnpackFeaturesLazy(data)
+		if lazyErr == nil {
+			lazyErr = UnpackAll([]Layer{{Features: lazy}})
+		}
+		if (err == nil) != (lazyErr == nil) {
+			t.Fatalf("UnpackFeatures error %v, but the lazy unpack's %v", err, lazyErr)
+		}
 		if err != nil {
 			return
 		}
-		for _, feat := range fs {
+		for i, feat := range fs {
 			if feat.ID == "" || feat.Kind == "" || validGeometry(feat.Geometry) != nil {
 				t.Fatalf("accepted an invalid feature %+v", feat)
 			}
+			if !reflect.DeepEqual(feat, lazy[i]) {
+				t.Fatalf("feature %d unpacked lazily is %+v; want %+v", i, lazy[i], feat)
+			}
 		}
 	})
+}
+
+func TestUnpackLazyLeavesLinesAndAreasPacked(t *testing.T) {
+	data, _ := PackFeatures(packSample())
+	eager, err := UnpackFeatures(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := UnpackFeaturesLazy(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range lazy {
+		_, isPoint := eager[i].Geometry.(orb.Point)
+		if isPoint != (f.Geometry != nil) {
+			t.Errorf("feature %s: geometry %v before Unpack; want only points decoded", f.ID, f.Geometry)
+		}
+		if f.ID != eager[i].ID || !reflect.DeepEqual(f.Props, eager[i].Props) {
+			t.Errorf("feature %d = %+v; want %+v", i, f, eager[i])
+		}
+	}
+	layers := []Layer{{Features: lazy}}
+	if err := UnpackAll(layers); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(lazy, eager) {
+		t.Errorf("after UnpackAll: %+v; want %+v", lazy, eager)
+	}
+
+	// Damage inside a packed geometry shows when it is decoded.
+	open := []Feature{{ID: "x", Kind: "lake", Geometry: orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 1}}}, Props: map[string]any{"id": "x", "kind": "lake"}}}
+	data, _ = PackFeatures(open)
+	fs, err := UnpackFeaturesLazy(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fs[0].Unpack(); err == nil || !strings.Contains(err.Error(), "not closed") || fs[0].Geometry != nil {
+		t.Errorf("unclosed ring: Unpack error %v, geometry %v; want the error and no geometry", err, fs[0].Geometry)
+	}
+	for name, bad := range map[string][]byte{"truncated": data[:len(data)-3], "extra bytes": append(append([]byte{}, data...), 0)} {
+		if _, err := UnpackFeaturesLazy(bad); err == nil {
+			t.Errorf("%s: UnpackFeaturesLazy succeeded; want an error", name)
+		}
+	}
 }

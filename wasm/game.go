@@ -56,6 +56,9 @@ func (g *Game) Update() (err error) {
 	if crashed {
 		return errCrashed
 	}
+	if _, ok := g.timings["updateAt"]; !ok {
+		g.timings["updateAt"] = pageNow()
+	}
 	g.parkWhileIdle()
 	if len(g.afterLayout) > 0 && g.width > 0 {
 		for _, fn := range g.afterLayout {
@@ -83,6 +86,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	start := time.Now()
+	if !g.readyDone {
+		g.timings["drawAt"] = pageNow()
+	}
 	p := g.plan
 	g.plan = app.Plan{}
 	if p.Restyle {
@@ -92,11 +98,18 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.readyDone {
 		g.timings["firstDrawMs"] = ms(time.Since(start))
 	}
+	t1 := time.Now()
 	g.symbols.place(g)
+	t2 := time.Now()
 	g.symbols.draw(screen, g.dpr, g.faded)
+	t3 := time.Now()
 	g.labels.draw(screen, g, g.symbols.placed)
+	t4 := time.Now()
 	g.ui.updateScale(g.cam)
 	g.followHighlight()
+	if !g.readyDone {
+		g.timings["xPlace"], g.timings["xSymbols"], g.timings["xLabels"], g.timings["xRest"] = ms(t2.Sub(t1)), ms(t3.Sub(t2)), ms(t4.Sub(t3)), ms(time.Since(t4))
+	}
 	g.m.Drawn(p.Smooth)
 	g.recordFrame(time.Since(start))
 	if g.onFrame != nil {

@@ -24,11 +24,14 @@ func main() {
 	// shrinks: collecting at a third of the usual growth until the first frame
 	// keeps that peak, and so the page's memory for good, a few MB lower.
 	debug.SetGCPercent(startGCPercent)
+	mainAt := pageNow()
 	g, err := newGame()
 	if err != nil {
 		fatal(err.Error())
 		select {}
 	}
+	g.timings["mainAt"] = mainAt
+	g.timings["gameAt"] = pageNow()
 	ebiten.SetScreenClearedEveryFrame(false)
 	// In an iframe the canvas has no focus until clicked; keep running.
 	ebiten.SetRunnableOnUnfocused(true)
@@ -83,7 +86,7 @@ func newGame() (*Game, error) {
 	loaded := time.Now()
 	cfg := readConfig()
 	applyTheme(cfg.theme) // before any colour is copied into a mesh or style
-	layers, err := assets.Layers()
+	layers, err := assets.LayersPacked()
 	if err != nil {
 		return nil, fmt.Errorf("map data is broken: %w", err)
 	}
@@ -162,3 +165,7 @@ func (g *Game) firstFrame() {
 const startGCPercent = 30
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// pageNow is performance.now(): milliseconds since navigation, to place the
+// start-up phases on the page's timeline.
+func pageNow() float64 { return js.Global().Get("performance").Call("now").Float() }

@@ -1,5 +1,5 @@
 // Heartland loader: defines window.heartland (ready, on, config, start),
-// streams the wasm with a progress bar, and shows a clear message if
+// starts the wasm (web/boot.js may have begun its download), and shows a clear message if
 // anything fails.
 //
 // It starts the map as soon as the page is parsed, unless its script tag
@@ -83,35 +83,37 @@
     }
   }
 
-  function progress(received, total) {
-    const bar = document.getElementById("progress-bar");
-    const text = document.getElementById("loader-text");
-    if (total > 0) {
-      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + "%";
-      text.textContent = "Loading the map… " + (received / 1048576).toFixed(1) + " of " + (total / 1048576).toFixed(1) + " MB";
-    }
+  // loading shows how far start-up has come: the download and compile, then
+  // the first drawing. The browser compiles the wasm as it streams in, from
+  // the network straight to the compiler; counting bytes on the way would put
+  // a JavaScript stream between them and cost the main thread hundreds of
+  // milliseconds on a slow machine.
+  function loading(text, percent) {
+    document.getElementById("loader-text").textContent = text;
+    document.getElementById("progress-bar").style.width = percent + "%";
   }
 
-  // Counts bytes as they stream so instantiateStreaming still compiles while
-  // downloading. A brotli response's Content-Length is the compressed size,
-  // so the build writes the real size into a meta tag.
-  function withProgress(response) {
-    const meta = document.querySelector('meta[name="heartland:wasm-bytes"]');
-    let total = meta ? parseInt(meta.content, 10) : NaN;
-    if (!(total > 0)) total = parseInt(response.headers.get("Content-Length") || "0", 10);
-    if (!response.body) return response;
-    let received = 0;
-    const reader = response.body.getReader();
-    const stream = new ReadableStream({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) { controller.close(); return; }
-        received += value.byteLength;
-        progress(received, total);
-        controller.enqueue(value);
-      },
-    });
-    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+  // begin starts the download and compile of the wasm and the data, unless
+  // web/boot.js already has (index.html).
+  function begin() {
+    if (window.heartlandBoot) return window.heartlandBoot;
+    const startMs = performance.now();
+    const boot = {
+      wasm: fetch("heartland.wasm").then((r) => {
+        if (!r.ok) throw new Error("heartland.wasm: HTTP " + r.status);
+        boot.responseMs = performance.now();
+        return WebAssembly.compileStreaming(r);
+      }),
+      data: fetch("heartland-data.bin"),
+      startMs,
+    };
+    return boot;
+  }
+
+  // painted resolves once the browser has shown a frame: Go's start-up runs
+  // without a break, and the poster and loader should be on screen first.
+  function painted() {
+    return new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
   }
 
   // A cheap test: creating a WebGL context just to probe costs hundreds of
@@ -160,10 +162,10 @@
     }
     // The download starts first: creating a WebGL context to probe for
     // support takes hundreds of milliseconds in software rendering.
-    api.timing.startMs = performance.now();
-    const download = fetch("heartland.wasm");
+    const boot = begin();
+    api.timing.startMs = boot.startMs;
     // The map's data comes beside the wasm, in parallel with compiling it.
-    api._data = fetch("heartland-data.bin").then((r) => {
+    api._data = boot.data.then((r) => {
       if (!r.ok) throw new Error("heartland-data.bin: HTTP " + r.status);
       return r.arrayBuffer();
     });
@@ -173,13 +175,14 @@
       return;
     }
     try {
+      loading("Loading the map…", 15);
       const go = new Go();
-      const response = await download;
-      if (!response.ok) throw new Error("heartland.wasm: HTTP " + response.status);
-      api.timing.responseMs = performance.now();
-      const { instance } = await WebAssembly.instantiateStreaming(withProgress(response), go.importObject);
+      const module = await boot.wasm;
+      api.timing.responseMs = boot.responseMs;
+      const instance = await WebAssembly.instantiate(module, go.importObject);
       api.timing.compiledMs = performance.now();
-      document.getElementById("loader-text").textContent = "Drawing the map…";
+      loading("Drawing the map…", 70);
+      await painted();
       go.run(instance).then(() => api._fail("The map stopped unexpectedly. Reload to start it again."));
     } catch (err) {
       api._fail("The map could not be downloaded or started (" + err.message + "). Check your connection and reload.");

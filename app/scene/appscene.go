@@ -42,9 +42,10 @@ func (s *Scene) Feature(id string) (app.Feature, bool) {
 	return f, true
 }
 
-// Bound is a feature's extent, [lon, lat] degrees; empty for an unknown id.
+// Bound is a feature's extent, [lon, lat] degrees; empty for an unknown id
+// or a geometry that cannot be decoded.
 func (s *Scene) Bound(id string) orb.Bound {
-	if it := s.byID[id]; it != nil {
+	if it := s.byID[id]; it != nil && it.Feature.Unpack() == nil {
 		return it.Feature.Geometry.Bound()
 	}
 	return orb.Bound{}

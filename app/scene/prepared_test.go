@@ -44,7 +44,17 @@ func preparedIndexing(t *testing.T, indexed func(string, *geo.Feature) bool) ([]
 func TestPreparedSceneGivesTheSameItemsAndAnchors(t *testing.T) {
 	b, ps := prepared(t)
 	kept := bytes.Clone(b)
-	computed, fromBundle := newScene(t, nil), newScene(t, ps)
+	// As the browser does: the lon/lat geometry of lines and areas stays
+	// packed, and the prepared scene gives what is drawn.
+	computed, fromBundle := newScene(t, nil), newSceneOf(t, assets.LayersPacked, ps)
+	if fromBundle.Item("KAZ").Feature.Geometry != nil {
+		t.Error("KAZ's lon/lat geometry was decoded at start; want it left packed")
+	}
+	for _, id := range []string{"KAZ", "cpc-pipeline", "kashagan"} {
+		if g, w := fromBundle.Bound(id), computed.Bound(id); g != w || g.IsEmpty() {
+			t.Errorf("Bound(%s) = %v from packed layers; want %v", id, g, w)
+		}
+	}
 	ci, pi := computed.Items(), fromBundle.Items()
 	if len(ci) != len(pi) {
 		t.Fatalf("prepared: %d items; computed: %d", len(pi), len(ci))
@@ -89,6 +99,14 @@ func TestPreparedSceneGivesTheSameItemsAndAnchors(t *testing.T) {
 	}
 	if !bytes.Equal(b, kept) {
 		t.Error("the prepared scene's bytes changed; the scene must never modify them")
+	}
+	// Export and the quiz read Layers(): every geometry decoded, as the CLI has it.
+	for li, l := range fromBundle.Layers() {
+		for fi, f := range l.Features {
+			if w := computed.Layers()[li].Features[fi].Geometry; !orb.Equal(f.Geometry, w) {
+				t.Fatalf("Layers(): %s geometry differs from the eagerly decoded one", f.ID)
+			}
+		}
 	}
 }
 

@@ -96,6 +96,7 @@ func New(layers []geo.Layer, facts assets.Facts, ps *geo.PreparedScene) (s *Scen
 				it.World = s.prepared.World(n)
 				it.Anchor, _ = s.prepared.Anchor(n)
 			} else {
+				f.Unpack() // layers may come packed (assets.LayersPacked); a bad geometry stays nil
 				it.World = geo.ToWorld(geo.CentralAsia, f.Geometry)
 				if ll, ok := f.LabelPoint(); ok { // computed by heartland pack
 					it.Anchor = geo.CentralAsia.Forward(ll)
@@ -193,8 +194,12 @@ func IsStrategic(layer string) bool {
 	return false
 }
 
-// Layers are the scene's layers in drawing order, a reader's last.
-func (s *Scene) Layers() []geo.Layer { return s.layers }
+// Layers are the scene's layers in drawing order, a reader's last, with
+// every lon/lat geometry decoded.
+func (s *Scene) Layers() []geo.Layer {
+	geo.UnpackAll(s.layers) // a geometry that cannot be decoded stays nil
+	return s.layers
+}
 
 // Items are every feature of every layer, in drawing order.
 func (s *Scene) Items() []*Item { return s.items }

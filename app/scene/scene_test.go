@@ -20,7 +20,14 @@ var facts = sync.OnceValues(assets.LoadFacts)
 
 func newScene(t *testing.T, ps *geo.PreparedScene) *scene.Scene {
 	t.Helper()
-	layers, err := assets.Layers()
+	return newSceneOf(t, assets.Layers, ps)
+}
+
+// newSceneOf is newScene with the layers from load (assets.Layers or, as
+// the browser loads them, assets.LayersPacked).
+func newSceneOf(t *testing.T, load func() ([]geo.Layer, error), ps *geo.PreparedScene) *scene.Scene {
+	t.Helper()
+	layers, err := load()
 	if err != nil {
 		t.Fatalf("assets.Layers(): %v", err)
 	}
