@@ -108,7 +108,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.ui.updateScale(g.cam)
 	g.followHighlight()
 	if !g.readyDone {
-		g.timings["xPlace"], g.timings["xSymbols"], g.timings["xLabels"], g.timings["xRest"] = ms(t2.Sub(t1)), ms(t3.Sub(t2)), ms(t4.Sub(t3)), ms(time.Since(t4))
+		g.timings["symbolsPlaceMs"], g.timings["symbolsDrawMs"], g.timings["labelsMs"] = ms(t2.Sub(t1)), ms(t3.Sub(t2)), ms(t4.Sub(t3))
 	}
 	g.m.Drawn(p.Smooth)
 	g.recordFrame(time.Since(start))

@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"image"
 	"image/color"
 	"math"
 	"syscall/js"
@@ -37,6 +36,7 @@ type textRaster struct {
 	// parse it again, which costs more than measuring the text.
 	font, fill, stroke string
 	lineWidth          float64
+	pix                []byte // the last label's pixels, reused
 }
 
 // setFont sets the context's font unless it is already that.
@@ -103,9 +103,32 @@ func (r *textRaster) render(s string, st placement.Style, px, halo float64) *ebi
 	ctx.Call("strokeText", s, halo, y)
 	ctx.Call("fillText", s, halo, y)
 	data := ctx.Call("getImageData", 0, 0, w, h).Get("data")
-	pix := make([]byte, w*h*4)
+	if n := w * h * 4; cap(r.pix) < n {
+		r.pix = make([]byte, n)
+	}
+	pix := r.pix[:w*h*4]
 	js.CopyBytesToGo(pix, js.Global().Get("Uint8Array").New(data.Get("buffer")))
-	return ebiten.NewImageFromImage(&image.NRGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)})
+	premultiply(pix)
+	img := ebiten.NewImage(w, h)
+	img.WritePixels(pix) // copies: pix is reused for the next label
+	return img
+}
+
+// premultiply turns the canvas's RGBA into the premultiplied RGBA that
+// Ebiten takes, in place (ebiten.NewImageFromImage would convert an
+// image.NRGBA a pixel at a time through color.Color).
+func premultiply(pix []byte) {
+	for i := 0; i+3 < len(pix); i += 4 {
+		switch a := uint32(pix[i+3]); a {
+		case 0:
+			pix[i], pix[i+1], pix[i+2] = 0, 0, 0
+		case 255:
+		default:
+			pix[i] = byte((uint32(pix[i])*a + 127) / 255)
+			pix[i+1] = byte((uint32(pix[i+1])*a + 127) / 255)
+			pix[i+2] = byte((uint32(pix[i+2])*a + 127) / 255)
+		}
+	}
 }
 
 // cssColor writes a colour for canvas styles.
