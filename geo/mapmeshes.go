@@ -17,14 +17,14 @@ type MapFeature struct {
 // MeshKey names one of the meshes a level of the map is drawn from. Group
 // is "central", "neighbours" or "territories" (country fills), "lakes" or
 // "former-lakes" (water fills), "borders", "borders-central" or "coasts"
-// (boundary strokes), "lines" (the strokes of one strategic kind, dashed
-// Dash and Gap CSS pixels when those are not 0) or "feature" (one strategic
-// line's own stroke, for hover and selection).
+// (boundary strokes) or "lines" (the strokes of one strategic kind, dashed
+// Dash and Gap CSS pixels when those are not 0). Hover and selection are
+// drawn apart from the meshes (the page's SVG overlay), so no feature has
+// a mesh of its own.
 type MeshKey struct {
 	Group       string
 	Layer, Kind string  // "lines"
 	Dash, Gap   float64 // "lines": CSS pixels, 0 for solid
-	ID          string  // "feature"
 }
 
 // LevelMesh is one mesh of a level.
@@ -127,7 +127,7 @@ func (b *levelMeshBuilder) index(k MeshKey) int {
 }
 
 // addStrategicLines adds a strategic line to its kind's mesh, in dashes if
-// its status says so, and to its own mesh. Points add nothing.
+// its status says so. Points add nothing.
 func (b *levelMeshBuilder) addStrategicLines(f MapFeature, g orb.Geometry, dash DashFunc, metresPerPx float64) {
 	var lines orb.MultiLineString
 	switch g := g.(type) {
@@ -146,10 +146,8 @@ func (b *levelMeshBuilder) addStrategicLines(f MapFeature, g orb.Geometry, dash 
 	}
 	d, gap := dash(f.Feature.Kind, f.Feature.StringProp("status"))
 	ki := b.index(MeshKey{Group: "lines", Layer: f.Layer, Kind: f.Feature.Kind, Dash: d, Gap: gap})
-	oi := b.index(MeshKey{Group: "feature", ID: f.Feature.ID})
-	kind, own := &b.out[ki].Mesh, &b.out[oi].Mesh
+	kind := &b.out[ki].Mesh
 	for _, l := range lines {
-		own.AddLine(l)
 		if d > 0 {
 			for _, piece := range Dashes(l, d*metresPerPx, gap*metresPerPx) {
 				kind.AddDash(piece)
@@ -164,7 +162,7 @@ func (b *levelMeshBuilder) addStrategicLines(f MapFeature, g orb.Geometry, dash 
 func (k MeshKey) String() string {
 	var s strings.Builder
 	s.WriteString(k.Group)
-	for _, part := range []string{k.Layer, k.Kind, k.ID} {
+	for _, part := range []string{k.Layer, k.Kind} {
 		if part != "" {
 			s.WriteString("/" + part)
 		}

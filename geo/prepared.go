@@ -30,7 +30,7 @@ type preparedFeature struct {
 }
 
 // preparedMagic starts a prepared scene; the digit is its version.
-const preparedMagic = "HLSC0001"
+const preparedMagic = "HLSC0002"
 
 // PrepareOptions say what a prepared scene holds.
 type PrepareOptions struct {

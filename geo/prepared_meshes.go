@@ -66,7 +66,6 @@ func writeLevels(w *sectionWriter, levels map[int][]LevelMesh) {
 			v.str(k.Group)
 			v.str(k.Layer)
 			v.str(k.Kind)
-			v.str(k.ID)
 			v.f64(k.Dash)
 			v.f64(k.Gap)
 			v.u32(len(m.Mesh.Chunks))
@@ -108,7 +107,7 @@ func readLevels(r *sectionReader) (map[int][]LevelMesh, error) {
 		meshes := make([]LevelMesh, n)
 		for i := range meshes {
 			m := &meshes[i]
-			m.Key = MeshKey{Group: v.str(), Layer: v.str(), Kind: v.str(), ID: v.str(), Dash: v.f64(), Gap: v.f64()}
+			m.Key = MeshKey{Group: v.str(), Layer: v.str(), Kind: v.str(), Dash: v.f64(), Gap: v.f64()}
 			m.Mesh.Chunks = make([]*Chunk, v.count(12))
 			for k := range m.Mesh.Chunks {
 				h := chunkHead{v.u32(), v.u32(), v.u32()}

@@ -69,13 +69,12 @@ type levelMeshes struct {
 	level                                   int
 	outlines                                map[string]*mesh // per selected country, built on first use
 	lines                                   map[scene.LineKey]*mesh
-	customFills                             []*layerMesh     // readers' areas, one mesh per layer and fill colour
-	featureLines                            map[string]*mesh // per line feature, for hover and selection
+	customFills                             []*layerMesh // readers' areas, one mesh per layer and fill colour
 }
 
 // maxCachedLevels bounds the meshes kept: the full-detail level alone holds
 // tens of megabytes, and a reader rarely jumps between more than a few.
-const maxCachedLevels = 3
+const maxCachedLevels = 2
 
 // dropMeshes forgets every level's meshes: the features or the palette
 // changed, and the next frame builds them anew.
@@ -100,7 +99,7 @@ func (s *drawnScene) meshes(level int) *levelMeshes {
 		borders:     &mesh{color: colorBorder}, bordersCentral: &mesh{color: colorBorderStrong},
 		coasts: &mesh{color: colorCoast},
 		level:  level, outlines: map[string]*mesh{},
-		lines: map[scene.LineKey]*mesh{}, featureLines: map[string]*mesh{},
+		lines: map[scene.LineKey]*mesh{},
 	}
 	for _, lm := range s.mapMeshes(level) {
 		m.use(s, lm)
@@ -146,10 +145,6 @@ func (m *levelMeshes) use(s *drawnScene, lm geo.LevelMesh) {
 	case k.Group == "lines":
 		key := scene.LineKey{Layer: k.Layer, Kind: k.Kind, Dash: k.Dash, Gap: k.Gap}
 		m.lines[key] = &mesh{Mesh: lm.Mesh, color: kindStyles[k.Kind].color}
-	case k.Group == "feature":
-		if it := s.Item(k.ID); it != nil {
-			m.featureLines[k.ID] = &mesh{Mesh: lm.Mesh, color: styleOf(it).color}
-		}
 	}
 }
 
@@ -182,7 +177,7 @@ func (m *levelMeshes) countryMesh(s *drawnScene, id string, cache map[string]*me
 }
 
 // addLineMeshes adds a reader's line, or the outline of a reader's area,
-// to its group's mesh and to its own mesh for highlighting.
+// to its group's mesh.
 func addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPerPx float64) {
 	var lines orb.MultiLineString
 	switch g := g.(type) {
@@ -205,9 +200,7 @@ func addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPerPx float64
 		km = &mesh{color: c}
 		m.lines[key] = km
 	}
-	own := &mesh{color: c}
 	for _, l := range lines {
-		own.AddLine(l)
 		if key.Dash > 0 {
 			for _, d := range geo.Dashes(l, key.Dash*metresPerPx, key.Gap*metresPerPx) {
 				km.AddDash(d)
@@ -216,7 +209,6 @@ func addLineMeshes(m *levelMeshes, it *item, g orb.Geometry, metresPerPx float64
 			km.AddLine(l)
 		}
 	}
-	m.featureLines[it.Feature.ID] = own
 }
 
 // customFill returns the fill mesh for a reader's area: its simplestyle
