@@ -61,7 +61,8 @@
   function fadeHomePoster() {
     const poster = document.getElementById("home-poster");
     if (!poster || poster.hidden) return;
-    const img = poster.querySelector("img");
+    const imgs = poster.querySelectorAll("img"); // the preview, then the poster over it
+    const img = imgs[imgs.length - 1];
     const refs = (poster.dataset.refs || "").split(" ").map((r) => r.split(",").map(Number));
     try {
       const box = img.getBoundingClientRect();
@@ -71,7 +72,8 @@
       const m = Math.hypot(q[0] - p[0], q[1] - p[1]) / Math.hypot(b[0] - a[0], b[1] - a[1]);
       const dx = p[0] - box.left - m * (a[0] - box.left), dy = p[1] - box.top - m * (a[1] - box.top);
       if (refs.length === 2 && k > 0 && Number.isFinite(m + dx + dy) && (Math.abs(m - 1) > 0.002 || Math.hypot(dx, dy) > 0.5)) {
-        img.style.transform = "translate(" + dx.toFixed(2) + "px," + dy.toFixed(2) + "px) scale(" + m.toFixed(5) + ")";
+        const t = "translate(" + dx.toFixed(2) + "px," + dy.toFixed(2) + "px) scale(" + m.toFixed(5) + ")";
+        for (const i of imgs) i.style.transform = t;
       }
     } catch (e) { /* no correction: the fade still hides any difference */ }
     poster.classList.add("is-fading");

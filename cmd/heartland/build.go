@@ -367,13 +367,13 @@ func writeDataBundle(outDir string) (builtFile, error) {
 // placeholders with its placement; without posters the page gets a rule
 // that hides the empty frame.
 func placeHomePoster(cfg buildConfig, files []builtFile) ([]builtFile, error) {
-	css, refs := ".home-poster { display: none; }", ""
+	css, refs, preview := ".home-poster { display: none; }", "", ""
 	if cfg.posters {
 		hp, f, err := writeHomePoster(cfg.outDir)
 		if err != nil {
 			return nil, err
 		}
-		css, refs = hp.css, hp.refs
+		css, refs, preview = hp.css, hp.refs, hp.preview
 		files = replaceOrAppend(files, f)
 	}
 	for i, f := range files {
@@ -387,6 +387,7 @@ func placeHomePoster(cfg buildConfig, files []builtFile) ([]builtFile, error) {
 		}
 		page = bytes.ReplaceAll(page, []byte(homePosterCSSPlaceholder), []byte(css))
 		page = bytes.ReplaceAll(page, []byte(homePosterRefPlaceholder), []byte(refs))
+		page = bytes.ReplaceAll(page, []byte(homePreviewPlaceholder), []byte(preview))
 		if err := os.WriteFile(p, page, 0o644); err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"image"
 	"image/color"
@@ -17,6 +18,7 @@ import (
 	"heartland/assets"
 	"heartland/geo"
 	"heartland/internal/poster"
+	"heartland/mapstyle"
 )
 
 // index.html's poster: a picture of the home view that shows with the HTML,
@@ -47,6 +49,14 @@ const homePosterCSSPlaceholder = "/*__HOME_POSTER_CSS__*/"
 // where the poster draws them, for the page's correction.
 const homePosterRefPlaceholder = "__HOME_POSTER_REF__"
 
+// homePreviewPlaceholder in index.html becomes the poster's preview, a data:
+// URL: a quarter of its width in a few colours, a few tens of KB, that
+// shows with the HTML itself, blurred, until the poster has loaded over it.
+const homePreviewPlaceholder = "__HOME_POSTER_PREVIEW__"
+
+// homePreviewScale and homePreviewColours make the preview.
+const homePreviewScale, homePreviewColours = 4, 24
+
 // Padding of the live map's home view, CSS pixels (wasm/dom.go coveredEdges).
 const (
 	homePadTop, homePadRight, homePadBottom, homePadLeft = 56, 60, 24, 16
@@ -64,7 +74,8 @@ const homePosterRefW, homePosterRefH = 1280, 800
 
 // homePoster is the drawn poster and how to place it.
 type homePoster struct {
-	img  []byte // the poster, PNG
+	img     []byte // the poster, PNG
+	preview string // a data: URL of a small PNG of it
 	css  string
 	refs string // "lon,lat,x,y lon,lat,x,y": two points and their poster pixels
 }
@@ -102,8 +113,13 @@ func makeHomePoster() (*homePoster, error) {
 	// A PNG, not the SVG: the browser decodes a PNG off the main thread,
 	// but paints an SVG image of thousands of paths on it, which held up
 	// the live map's first frame by seconds on software rendering.
-	var img bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&img, paletted(d.PNG())); err != nil {
+	full := d.PNG()
+	var img, preview bytes.Buffer
+	enc := &png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&img, paletted(full, 256)); err != nil {
+		return nil, err
+	}
+	if err := enc.Encode(&preview, paletted(shrink(full, homePreviewScale), homePreviewColours)); err != nil {
 		return nil, err
 	}
 	// Where the poster put the home bound, in its pixels: measured from the
@@ -117,8 +133,9 @@ func makeHomePoster() (*homePoster, error) {
 	hx0, hx1 := a*home.Left()+tx, a*home.Right()+tx
 	hy0, hy1 := ty-a*home.Top(), ty-a*home.Bottom()
 	return &homePoster{
-		img:  img.Bytes(),
-		css:  homePosterCSS(float64(w), float64(h), hx0, hx1, hy0, hy1),
+		img:     img.Bytes(),
+		preview: "data:image/png;base64," + base64.StdEncoding.EncodeToString(preview.Bytes()),
+		css:     homePosterCSS(float64(w), float64(h), hx0, hx1, hy0, hy1),
 		refs: fmt.Sprintf("%g,%g,%.2f,%.2f %g,%g,%.2f,%.2f", p1[0], p1[1], x1, y1, p2[0], p2[1], x2, y2),
 	}, nil
 }
@@ -180,6 +197,12 @@ func homePosterCSS(w, h, hx0, hx1, hy0, hy1 float64) string {
 			fit, width, height, width, x, height, y)
 	}
 	var b strings.Builder
+	// The frame's own rules come first: the page's stylesheet loads after
+	// the poster has shown, so the poster depends on nothing but this.
+	water := mapstyle.Light.Water
+	fmt.Fprintf(&b, ".home-poster { position: fixed; inset: 0; z-index: 1; overflow: hidden; pointer-events: none; background: var(--water, #%02x%02x%02x); }\n", water.R, water.G, water.B)
+	b.WriteString(".home-poster img { position: absolute; display: block; max-width: none; transform-origin: 0 0; }\n")
+	b.WriteString(".no-home-poster .home-poster { display: none; }\n")
 	fmt.Fprintf(&b, ".home-poster img { %s }\n", rule(homeLegendLeft))
 	fmt.Fprintf(&b, "@media (max-width: %gpx), (max-height: %gpx) { .home-poster img { %s } }",
 		legendOpenMinW-0.02, legendOpenMinH-0.02, rule(homePadLeft))
@@ -207,11 +230,31 @@ func writeHomePoster(outDir string) (*homePoster, builtFile, error) {
 	return hp, builtFile{rel: homePosterName, raw: int64(len(hp.img))}, nil
 }
 
-// paletted maps an image to its 256 most frequent colours, the rest to the
+// shrink averages each k×k block of src into one pixel.
+func shrink(src image.Image, k int) *image.RGBA {
+	b := src.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dx()/k, b.Dy()/k))
+	for y := 0; y < dst.Rect.Dy(); y++ {
+		for x := 0; x < dst.Rect.Dx(); x++ {
+			var sum [4]uint32
+			for dy := 0; dy < k; dy++ {
+				for dx := 0; dx < k; dx++ {
+					r, g, bl, a := src.At(b.Min.X+x*k+dx, b.Min.Y+y*k+dy).RGBA()
+					sum[0], sum[1], sum[2], sum[3] = sum[0]+r, sum[1]+g, sum[2]+bl, sum[3]+a
+				}
+			}
+			n := uint32(k * k * 257)
+			dst.SetRGBA(x, y, color.RGBA{uint8(sum[0] / n), uint8(sum[1] / n), uint8(sum[2] / n), uint8(sum[3] / n)})
+		}
+	}
+	return dst
+}
+
+// paletted maps an image to its n most frequent colours, the rest to the
 // nearest of them: the poster is flat colours with anti-aliased edges, so
 // a paletted PNG is a third of the size of a true-colour one and looks the
 // same at a glance, which is all a poster shown for a second needs.
-func paletted(src image.Image) *image.Paletted {
+func paletted(src image.Image, n int) *image.Paletted {
 	b := src.Bounds()
 	count := map[color.RGBA]int{}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -229,8 +272,8 @@ func paletted(src image.Image) *image.Paletted {
 		}
 		return colorKey(colours[i]) < colorKey(colours[j]) // the same file every build
 	})
-	pal := make(color.Palette, 0, 256)
-	for _, c := range colours[:min(256, len(colours))] {
+	pal := make(color.Palette, 0, n)
+	for _, c := range colours[:min(n, len(colours))] {
 		pal = append(pal, c)
 	}
 	dst := image.NewPaletted(b, pal)

@@ -50,7 +50,7 @@ func holdWasm(p *mapPage) (release func()) {
 
 // posterShown is true while index.html's poster is drawn over the page.
 const posterShown = `(() => {
-	const poster = document.getElementById("home-poster"), img = poster && poster.querySelector("img");
+	const poster = document.getElementById("home-poster"), img = poster && poster.querySelector("img:last-of-type");
 	if (!img || poster.hidden || getComputedStyle(poster).display === "none") return false;
 	const r = img.getBoundingClientRect();
 	return img.complete && img.naturalWidth > 0 && r.width > 0 && Number(getComputedStyle(poster).opacity) > 0.9;
@@ -71,7 +71,7 @@ type posterRef struct{ LonLat, XY [2]float64 }
 func posterRefs(p *mapPage) []posterRef {
 	p.t.Helper()
 	return evalJS[[]posterRef](p, `(() => {
-		const poster = document.getElementById("home-poster"), img = poster.querySelector("img");
+		const poster = document.getElementById("home-poster"), img = poster.querySelector("img:last-of-type");
 		const box = img.getBoundingClientRect(), k = box.width / img.naturalWidth;
 		return poster.dataset.refs.split(" ").map((r) => r.split(",").map(Number)).map(([lon, lat, x, y]) =>
 			({LonLat: [lon, lat], XY: [box.left + k * x, box.top + k * y]}));
@@ -100,8 +100,18 @@ func TestIndexPosterShowsTheHomeViewUntilTheMapIsReady(t *testing.T) {
 			if evalJS[bool](p, `document.documentElement.classList.contains("is-live") || !!document.querySelector("canvas")`) {
 				t.Fatalf("the map is running with its wasm held back; the check below would not see the poster alone")
 			}
-			if role := evalJS[string](p, `document.getElementById("home-poster").getAttribute("aria-hidden") + "/" + document.querySelector("#home-poster img").alt`); role != "true/" {
-				t.Errorf("poster aria-hidden/alt = %q; want \"true/\": a decoration, not a second description of the map", role)
+			if role := evalJS[string](p, `document.getElementById("home-poster").getAttribute("aria-hidden") + "/" + [...document.querySelectorAll("#home-poster img")].map((i) => i.alt).join()`); role != "true/," {
+				t.Errorf("poster aria-hidden/alts = %q; want \"true/,\": decoration, not a second description of the map", role)
+			}
+			// The preview inside the page covers the same box as the poster
+			// that loads over it, so nothing moves when it does.
+			if d := evalJS[float64](p, `(() => {
+				const imgs = [...document.querySelectorAll("#home-poster img")];
+				if (imgs.length !== 2 || !imgs[0].src.startsWith("data:image/png") || imgs[1].src.startsWith("data:")) return -1;
+				const [a, b] = imgs.map((i) => i.getBoundingClientRect());
+				return Math.max(Math.abs(a.left - b.left), Math.abs(a.top - b.top), Math.abs(a.width - b.width), Math.abs(a.height - b.height));
+			})()`); d < 0 || d > 1 {
+				t.Errorf("the preview's box is %g px off the poster's; want the same box", d)
 			}
 			refs := posterRefs(p)
 			if len(refs) != 2 {
