@@ -76,8 +76,8 @@ const homePosterRefW, homePosterRefH = 1280, 800
 type homePoster struct {
 	img     []byte // the poster, PNG
 	preview string // a data: URL of a small PNG of it
-	css  string
-	refs string // "lon,lat,x,y lon,lat,x,y": two points and their poster pixels
+	css     string
+	refs    string // "lon,lat,x,y lon,lat,x,y": two points and their poster pixels
 }
 
 // makeHomePoster draws the area the live map can show (the countries
@@ -136,7 +136,7 @@ func makeHomePoster() (*homePoster, error) {
 		img:     img.Bytes(),
 		preview: "data:image/png;base64," + base64.StdEncoding.EncodeToString(preview.Bytes()),
 		css:     homePosterCSS(float64(w), float64(h), hx0, hx1, hy0, hy1),
-		refs: fmt.Sprintf("%g,%g,%.2f,%.2f %g,%g,%.2f,%.2f", p1[0], p1[1], x1, y1, p2[0], p2[1], x2, y2),
+		refs:    fmt.Sprintf("%g,%g,%.2f,%.2f %g,%g,%.2f,%.2f", p1[0], p1[1], x1, y1, p2[0], p2[1], x2, y2),
 	}, nil
 }
 
