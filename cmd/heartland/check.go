@@ -33,7 +33,11 @@ func checkData(w io.Writer, args []string) error {
 		fmt.Fprintln(w, f)
 	}
 	if len(r.Stale) > 0 {
-		fmt.Fprintf(w, "%d entries last checked more than 12 months ago (verify them; over 24 months fails):\n", len(r.Stale))
+		what := fmt.Sprintf("%d entries", len(r.Stale))
+		if len(r.Stale) == 1 {
+			what = "1 entry"
+		}
+		fmt.Fprintf(w, "%s last checked more than 12 months ago (verify before 24 months, when the check fails):\n", what)
 		for _, s := range r.Stale {
 			fmt.Fprintln(w, "  "+s.String())
 		}
