@@ -38,7 +38,7 @@ func homeMap(t testing.TB) (View, []Area, []Point) {
 				continue
 			}
 			a := Area{Ref: len(areas), Layer: l.ID, Kind: f.Kind, Name: f.Name,
-				Central: f.StringProp("group") == "central", Span: w.Bound().Right() - w.Bound().Left()}
+				Central: f.StringProp("group") == "central", Span: w.Bound().Right() - w.Bound().Left(), World: w}
 			if ll, ok := f.LabelPoint(); ok && a.Named() {
 				a.Anchor = geo.CentralAsia.Forward(ll)
 				areas = append(areas, a)
@@ -71,6 +71,48 @@ func TestHomeViewNamesTheFiveCentralAsianCountries(t *testing.T) {
 	if len(sym) < 10 || len(got) < 20 {
 		t.Errorf("home view shows %d symbols and %d names; want a map's worth", len(sym), len(got))
 	}
+}
+
+// TestZoomedInNamesTheCountriesInView zooms to the Fergana Valley, where
+// three countries meet and none has its label anchor on screen: each is
+// named inside its part of the view, and the neighbours shown are too.
+func TestZoomedInNamesTheCountriesInView(t *testing.T) {
+	v, areas, points := homeMap(t)
+	layers, err := assets.Layers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	countries := geo.NewCountries(layers[0].Features)
+	v.Camera.SetView(orb.Point{71.2, 40.8}, 8)
+	sym := Symbols(nil, points, v)
+	got := NewLabels(areas, fixedMeasure).Place(v, sym, []geo.LabelBox{ButtonColumn(1280, 720)})
+	byText := map[string]Label{}
+	for _, l := range got {
+		byText[l.Text] = l
+	}
+	for _, c := range []struct {
+		name string
+		in   string // the country the name must sit in
+	}{{"UZBEKISTAN", "UZB"}, {"KYRGYZSTAN", "KGZ"}, {"TAJIKISTAN", "TJK"}} {
+		l, ok := byText[c.name]
+		if !ok {
+			t.Errorf("no %s at zoom 8 over Fergana; names placed: %v", c.name, keys(byText))
+			continue
+		}
+		at := geo.CentralAsia.Inverse(v.Camera.ScreenToWorld(l.Box.X, l.Box.Y))
+		if got := countries.At(at); got != c.in {
+			t.Errorf("%s is placed at %v, in %q; want inside %s", c.name, at, got, c.in)
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // BenchmarkHomeFrame is what a frame at the home view decides, as the live

@@ -19,6 +19,9 @@ type Area struct {
 	Central bool      // one of the five Central Asian countries
 	Anchor  orb.Point // where the name sits, world metres (geo.LabelAnchor)
 	Span    float64   // width of the feature's bound, world metres
+	// World, the feature's geometry in world metres, lets a country whose
+	// anchor is off screen be named inside the part of it in view.
+	World orb.Geometry
 }
 
 // Measure returns the width and height, in CSS pixels, of a text written
@@ -92,7 +95,8 @@ type areaName struct {
 	text          string
 	style         Style
 	rank          int
-	width, height float64 // 0 until measured
+	width, height float64          // 0 until measured
+	shape         orb.MultiPolygon // World simplified (areaShape), on first use
 }
 
 // textKey names a measured text.
@@ -218,8 +222,37 @@ func (l *Labels) addAreas(v View, rank int, symbols []Symbol) {
 		if rank == rankCentral { // a country's name may move up or down to clear symbols
 			b.Y = clearOfSymbols(b, symbols)
 		}
-		l.add(Label{Text: a.text, Style: a.style, Side: OnAnchor, Ref: a.Ref}, b)
+		lb := Label{Text: a.text, Style: a.style, Side: OnAnchor, Ref: a.Ref}
+		if inView(b, v.Camera) || a.World == nil || a.rank == rankWater {
+			l.add(lb, b)
+			continue
+		}
+		if a.shape == nil {
+			a.shape = areaShape(a.World)
+		}
+		if spot, ok := visibleBox(a.shape, b, v.Camera); ok {
+			l.add(lb, spot)
+		}
 	}
+}
+
+// inView reports whether a box lies wholly on the camera's screen.
+func inView(b geo.LabelBox, cam *geo.Camera) bool {
+	w, h, _ := cam.Viewport()
+	return b.X-b.W/2 >= 0 && b.Y-b.H/2 >= 0 && b.X+b.W/2 <= w && b.Y+b.H/2 <= h
+}
+
+// visibleBox moves a name's box to the roomiest point of the shape's part
+// in view, if the name's height fits there.
+func visibleBox(shape orb.MultiPolygon, b geo.LabelBox, cam *geo.Camera) (geo.LabelBox, bool) {
+	w, h, _ := cam.Viewport()
+	view := orb.MultiPoint{cam.ScreenToWorld(0, 0), cam.ScreenToWorld(w, h)}.Bound()
+	p, room, ok := visibleSpot(shape, view)
+	if !ok || room*cam.Scale() < b.H/2+LabelGap {
+		return b, false
+	}
+	b.X, b.Y = cam.WorldToScreen(p)
+	return b, true
 }
 
 // addSymbolName offers a symbol's short name right of it, else left, above

@@ -37,7 +37,7 @@ func newLabeler(s *drawnScene) *labeler {
 	for _, it := range s.Items() {
 		b := it.World.Bound()
 		a := placement.Area{Ref: len(l.areas), Layer: it.Layer, Kind: it.Feature.Kind, Name: it.Feature.Name,
-			Central: it.Central, Anchor: it.Anchor, Span: b.Right() - b.Left()}
+			Central: it.Central, Anchor: it.Anchor, Span: b.Right() - b.Left(), World: it.World}
 		if a.Named() {
 			areas = append(areas, a)
 			l.areas = append(l.areas, it)

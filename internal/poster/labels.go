@@ -45,7 +45,7 @@ func (r *renderer) areas() []placement.Area {
 	var out []placement.Area
 	for i, it := range r.items {
 		a := placement.Area{Ref: i, Layer: it.layer, Kind: it.f.Kind, Name: it.f.Name, Central: it.central,
-			Span: it.bound.Right() - it.bound.Left()}
+			Span: it.bound.Right() - it.bound.Left(), World: it.world}
 		if !a.Named() {
 			continue
 		}
