@@ -87,7 +87,7 @@ $(AXE):
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 30s)
 FUZZTIME ?= 30s
-FUZZ_TARGETS := geo:FuzzDecodeGeoJSON geo:FuzzDecodeTopology geo:FuzzDecodeCustomGeoJSON geo:FuzzUnpackFeatures \
+FUZZ_TARGETS := geo:FuzzDecodeGeoJSON geo:FuzzDecodeTopology yourdata:FuzzDecode yourdata:FuzzDecodeCSV yourdata:FuzzDecodeKML yourdata:FuzzDecodeGPX yourdata:FuzzParseWKT geo:FuzzUnpackFeatures \
 	geo:FuzzParseHash geo:FuzzStateFromJSON geo:FuzzSearchFind geo:FuzzDecodePreparedScene assets:FuzzDecodeFacts assets/check:FuzzCheckLayerFile \
 	story:FuzzDecode story:FuzzParagraphs cmd/heartland:FuzzSitePath internal/quiz:FuzzParseQuery internal/poster:FuzzEscapeMatchesXML
 fuzz:

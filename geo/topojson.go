@@ -199,13 +199,21 @@ func (t *Topology) Geometry(g TopoGeometry) orb.Geometry {
 	return nil
 }
 
-// stitch joins arcs end to end into one line of [lon, lat] degrees; a
-// reversed reference (^i) walks its arc backwards, and each arc after the
-// first skips the point it shares with the previous one's end.
-func (t *Topology) stitch(arcs []int) orb.LineString {
-	var line orb.LineString
-	for _, a := range arcs {
-		arc := t.Arcs[arcIndex(a)]
+// stitch joins arcs end to end into one line of [lon, lat] degrees.
+func (t *Topology) stitch(arcs []int) orb.LineString { return JoinArcs(t.Arcs, arcs) }
+
+// JoinArcs joins the arcs refs names end to end into one line; a reversed
+// reference (^i) walks its arc backwards, and each arc after the first
+// skips the point it shares with the previous one's end. Every reference
+// must name one of arcs.
+func JoinArcs(arcs []orb.LineString, refs []int) orb.LineString {
+	n := 0
+	for _, a := range refs {
+		n += len(arcs[arcIndex(a)])
+	}
+	line := make(orb.LineString, 0, n)
+	for _, a := range refs {
+		arc := arcs[arcIndex(a)]
 		for k := range arc {
 			pt := arc[k]
 			if a < 0 {

@@ -86,17 +86,26 @@ func (g *Game) installAPI() {
 		}
 		return g.stats()
 	})
-	set("addGeoJSON", func(args []js.Value) any {
-		text, ok := jsonText(arg(args, 0))
-		if !ok {
-			return map[string]any{"error": "want GeoJSON as a string or an object"}
+	// addGeoJSON(data, {name}) and addData(data, {name, format}) are one:
+	// any format yourdata reads, as text, bytes or a GeoJSON object.
+	addData := func(args []js.Value) any {
+		data, problem := dataBytes(arg(args, 0))
+		if problem != "" {
+			return map[string]any{"error": problem}
 		}
-		name := ""
-		if opts := arg(args, 1); opts.Type() == js.TypeObject && opts.Get("name").Type() == js.TypeString {
-			name = clipText(opts.Get("name").String(), 80)
+		name, format := "", ""
+		if opts := arg(args, 1); opts.Type() == js.TypeObject {
+			if v := opts.Get("name"); v.Type() == js.TypeString {
+				name = clipText(v.String(), 80)
+			}
+			if v := opts.Get("format"); v.Type() == js.TypeString {
+				format = clipText(v.String(), 40)
+			}
 		}
-		return g.addCustomLayer(text, name)
-	})
+		return g.addCustomLayer(data, name, format)
+	}
+	set("addGeoJSON", addData)
+	set("addData", addData)
 	set("loadStory", func(args []js.Value) any {
 		text, ok := jsonText(arg(args, 0))
 		if !ok {

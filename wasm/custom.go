@@ -10,24 +10,31 @@ import (
 	"heartland/app/views"
 	"heartland/geo"
 	"heartland/wasm/bridge"
+	"heartland/yourdata"
 )
 
-// addCustomLayer decodes a reader's GeoJSON and adds it as a layer of its
-// own, with a legend entry that can remove it. It returns what the API
-// reports: the layer id and feature count, or the error; warnings name the
-// features that were skipped.
-func (g *Game) addCustomLayer(text, name string) map[string]any {
+// addCustomLayer reads a reader's file (yourdata.Decode: GeoJSON,
+// TopoJSON, CSV, KML, KMZ or GPX; format is a hint such as "csv" or the
+// file's name) and adds it as a layer of its own, with a legend entry that
+// can remove it. It returns what the API reports: the layer id, feature
+// count and format, or the error; warnings say, one line per kind, what
+// was repaired or skipped.
+func (g *Game) addCustomLayer(data []byte, name, format string) map[string]any {
 	g.customCount++
 	id := fmt.Sprintf("custom%d", g.customCount)
 	if strings.TrimSpace(name) == "" {
 		name = fmt.Sprintf("My layer %d", g.customCount)
 	}
-	features, warnings, err := geo.DecodeCustomGeoJSON([]byte(text), id)
+	if format == "" {
+		format = name
+	}
+	res, err := yourdata.Decode(data, id, format)
+	features, warnings := res.Features, res.Warnings
 	for _, w := range warnings {
 		g.ui.warn(name + ": " + w)
 	}
 	if err != nil {
-		return map[string]any{"error": err.Error(), "warnings": bridge.Strings(warnings)}
+		return map[string]any{"error": err.Error(), "format": res.Format, "warnings": bridge.Strings(warnings)}
 	}
 	c := customColors[(g.customCount-1)%len(customColors)]
 	g.scene.AddCustomLayer(geo.Layer{ID: id, Name: name, Features: features}, c)
@@ -39,7 +46,7 @@ func (g *Game) addCustomLayer(text, name string) map[string]any {
 	g.ui.addCustomLegend(id, name, c, kinds, func() { g.removeCustomLayer(id) })
 	g.search.index = g.scene.SearchIndex()
 	g.m.LayersChanged()
-	return map[string]any{"layer": id, "features": len(features), "warnings": bridge.Strings(warnings)}
+	return map[string]any{"layer": id, "features": len(features), "format": res.Format, "warnings": bridge.Strings(warnings)}
 }
 
 // removeCustomLayer drops a custom layer, its legend entry and any selection
@@ -73,6 +80,29 @@ func jsonText(v js.Value) (text string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// dataBytes accepts a reader's file from JavaScript as text, bytes (a
+// Uint8Array or ArrayBuffer: a KMZ is a zip) or a GeoJSON object; more
+// than yourdata.MaxBytes is refused before it is copied.
+func dataBytes(v js.Value) (data []byte, err string) {
+	u8 := js.Global().Get("Uint8Array")
+	if v.Type() == js.TypeObject && v.InstanceOf(js.Global().Get("ArrayBuffer")) {
+		v = u8.New(v)
+	}
+	if v.Type() == js.TypeObject && v.InstanceOf(u8) {
+		if n := v.Get("byteLength").Int(); n > yourdata.MaxBytes {
+			return nil, fmt.Sprintf("the file is %.1f MB; the limit is %d MB", float64(n)/(1<<20), yourdata.MaxBytes>>20)
+		}
+		data = make([]byte, v.Get("byteLength").Int())
+		js.CopyBytesToGo(data, v)
+		return data, ""
+	}
+	text, ok := jsonText(v)
+	if !ok {
+		return nil, "want the file as text, bytes or a GeoJSON object"
+	}
+	return []byte(text), ""
 }
 
 // clipText is views.Clip, for the API's and the export's arguments.

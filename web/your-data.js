@@ -1,16 +1,19 @@
-// Your own data on the map: drop a GeoJSON or TopoJSON file (or a story) on the
-// page, pick one with the "Add data" button, or link to one with
-// ?layer=https://…/file.geojson or ?story=https://…/story.json.
-// Everything goes through heartland.addGeoJSON, which validates the file and
-// reports problems; messages here are set as text, never as HTML.
+// Your own data on the map: drop a file (GeoJSON, TopoJSON, CSV, KML, KMZ,
+// GPX, or a story) on the page, pick one with the "Add data" button, or link
+// to one with ?layer=https://…/file.geojson or ?story=https://…/story.json.
+// Everything goes through heartland.addData, which reads the file and
+// reports problems, one line per kind with counts; messages here are set as
+// text, never as HTML.
 "use strict";
 (function () {
   const api = window.heartland;
   if (!api) return;
   const MAX_BYTES = 20 * 1024 * 1024;
 
-  // toast shows a short message in the page's live region.
-  function toast(text, isError) {
+  // toast shows a message in the page's live region; details (a file's
+  // warnings, one line per kind) are listed under it. A message with
+  // details stays until closed, so there is time to read it.
+  function toast(text, isError, details) {
     let box = document.getElementById("toast");
     if (!box) {
       box = document.createElement("div");
@@ -21,27 +24,55 @@
       document.body.append(box);
     }
     // Several messages can arrive together (two layer= links): keep the
-    // last three, each on its own line.
+    // last three, each its own entry.
+    const entry = document.createElement("div");
+    entry.className = "toast-entry";
     const line = document.createElement("p");
     line.textContent = text;
     if (isError) line.className = "toast-error";
-    box.append(line);
-    while (box.childElementCount > 3) box.firstElementChild.remove();
+    entry.append(line);
+    const lasting = !!(details && details.length);
+    if (lasting) {
+      const list = document.createElement("ul");
+      list.className = "toast-details";
+      for (const d of details) {
+        const li = document.createElement("li");
+        li.textContent = d;
+        list.append(li);
+      }
+      entry.append(list);
+    }
+    box.append(entry);
+    const entries = box.querySelectorAll(".toast-entry");
+    for (let i = 0; i < entries.length - 3; i++) entries[i].remove();
+    let close = box.querySelector(".toast-close");
+    if (!close) {
+      close = document.createElement("button");
+      close.type = "button";
+      close.className = "toast-close";
+      close.setAttribute("aria-label", "Close the message");
+      close.textContent = "×";
+      close.addEventListener("click", () => { box.hidden = true; box.textContent = ""; });
+    }
+    box.prepend(close);
     box.hidden = false;
     clearTimeout(toast.timer);
-    toast.timer = setTimeout(() => { box.hidden = true; box.textContent = ""; }, isError ? 9000 : 5000);
+    if (!lasting && !box.querySelector(".toast-details")) {
+      toast.timer = setTimeout(() => { box.hidden = true; box.textContent = ""; }, isError ? 9000 : 5000);
+    }
   }
 
   function report(name, result) {
+    const details = (result && result.warnings) || [];
     if (!result || result.error) {
-      toast(name + " could not be loaded: " + (result ? result.error : "no answer from the map") + ".", true);
+      toast(name + " could not be loaded: " + (result ? result.error : "no answer from the map") + ".", true, details);
       return;
     }
-    let text = name + ": " + result.features + (result.features === 1 ? " feature" : " features") + " added.";
-    if (result.warnings && result.warnings.length) {
-      text += " " + result.warnings.length + " skipped or doubtful — the first: " + result.warnings[0];
-    }
-    toast(text, !!(result.warnings && result.warnings.length));
+    let text = name + ": " + result.features + (result.features === 1 ? " feature" : " features") + " added";
+    if (result.format) text += " (" + result.format + ")";
+    text += ".";
+    if (details.length) text += " Repaired or skipped:";
+    toast(text, details.length > 0, details);
   }
 
   // A file with "steps" is a teacher's story; anything else a data layer.
@@ -54,15 +85,29 @@
     }
   }
 
-  async function addText(name, text) {
+  // The formats the map reads, by extension; anything else is sniffed.
+  const DATA_EXT = /\.(geojson|topojson|json|csv|tsv|txt|kml|kmz|gpx)$/i;
+
+  function extension(name) {
+    const m = DATA_EXT.exec(name || "");
+    return m ? m[1].toLowerCase() : "";
+  }
+
+  // add hands a file's bytes to the map; JSON that is a story goes to the
+  // story player instead.
+  async function add(name, bytes) {
     await api.ready;
-    if (isStory(text)) {
-      const r = api.loadStory(text);
-      if (r.error) toast(name + " is not a story the map can play: " + r.error + ".", true);
-      else toast(name + ": a story of " + r.steps + " steps." + (r.warnings && r.warnings.length ? " " + r.warnings[0] : ""), !!(r.warnings && r.warnings.length));
-      return;
+    const ext = extension(name);
+    if ((ext === "json" || ext === "") && bytes.length < 2 * 1024 * 1024) {
+      const text = new TextDecoder().decode(bytes);
+      if (isStory(text)) {
+        const r = api.loadStory(text);
+        if (r.error) toast(name + " is not a story the map can play: " + r.error + ".", true);
+        else toast(name + ": a story of " + r.steps + " steps." + (r.warnings && r.warnings.length ? " " + r.warnings[0] : ""), !!(r.warnings && r.warnings.length));
+        return;
+      }
     }
-    report(name, api.addGeoJSON(text, { name: name }));
+    report(name, api.addData(bytes, { name: name, format: ext || name }));
   }
 
   function addFile(file) {
@@ -70,7 +115,7 @@
       toast(file.name + " is " + (file.size / 1048576).toFixed(1) + " MB; the limit is 20 MB.", true);
       return;
     }
-    file.text().then((text) => addText(file.name, text), () => toast(file.name + " could not be read.", true));
+    file.arrayBuffer().then((buf) => add(file.name, new Uint8Array(buf)), () => toast(file.name + " could not be read.", true));
   }
 
   // Drag and drop anywhere on the page. Capture phase: Ebiten's canvas has
@@ -93,7 +138,8 @@
   if (controls) {
     const input = document.createElement("input");
     input.type = "file";
-    input.accept = ".geojson,.topojson,.json,application/geo+json,application/json";
+    input.accept = ".geojson,.topojson,.json,.csv,.tsv,.txt,.kml,.kmz,.gpx,application/geo+json,application/json,text/csv," +
+      "application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz,application/gpx+xml";
     input.multiple = true;
     input.hidden = true;
     input.id = "data-file";
@@ -117,8 +163,8 @@
     path.setAttribute("stroke-linejoin", "round");
     svg.append(path);
     button.append(svg);
-    button.title = "Add your own GeoJSON data";
-    button.setAttribute("aria-label", "Add your own data (GeoJSON file)");
+    button.title = "Add your own data: GeoJSON, TopoJSON, CSV, KML, KMZ or GPX";
+    button.setAttribute("aria-label", "Add your own data (GeoJSON, TopoJSON, CSV, KML, KMZ or GPX file)");
     button.addEventListener("click", () => input.click());
     input.addEventListener("change", () => { for (const f of input.files) addFile(f); input.value = ""; });
     controls.append(button, input);
@@ -141,9 +187,9 @@
         if (!r.ok) throw new Error("HTTP " + r.status);
         const size = Number(r.headers.get("Content-Length") || 0);
         if (size > MAX_BYTES) throw new Error("the file is over 20 MB");
-        return r.text();
+        return r.arrayBuffer();
       })
-      .then((text) => addText(name, text))
+      .then((buf) => add(name, new Uint8Array(buf)))
       .catch((err) => toast(name + " could not be loaded from " + url.host + " (" + err.message + ").", true));
   }
 })();

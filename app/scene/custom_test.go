@@ -8,6 +8,7 @@ import (
 	"heartland/app/scene"
 	"heartland/geo"
 	"heartland/mapstyle"
+	"heartland/yourdata"
 )
 
 const readerLayer = `{"type":"FeatureCollection","features":[
@@ -19,9 +20,10 @@ const readerLayer = `{"type":"FeatureCollection","features":[
 func TestReadersLayerCanBeAddedHitAndRemoved(t *testing.T) {
 	s := newScene(t, nil)
 	before := s.LayerIDs()
-	features, warnings, err := geo.DecodeCustomGeoJSON([]byte(readerLayer), "custom1")
-	if err != nil || len(warnings) > 0 {
-		t.Fatalf("DecodeCustomGeoJSON: %v %v", warnings, err)
+	res, err := yourdata.Decode([]byte(readerLayer), "custom1", "")
+	features := res.Features
+	if err != nil || len(res.Warnings) > 0 {
+		t.Fatalf("yourdata.Decode: %v %v", res.Warnings, err)
 	}
 	layerColor := mapstyle.CustomColors[0]
 	s.AddCustomLayer(geo.Layer{ID: "custom1", Name: "My layer", Features: features}, layerColor)
@@ -79,7 +81,8 @@ func TestReadersLayerCanBeAddedHitAndRemoved(t *testing.T) {
 
 func TestReadersFeaturesAreNotSearched(t *testing.T) {
 	s := newScene(t, nil)
-	features, _, _ := geo.DecodeCustomGeoJSON([]byte(readerLayer), "custom1")
+	res, _ := yourdata.Decode([]byte(readerLayer), "custom1", "")
+	features := res.Features
 	s.AddCustomLayer(geo.Layer{ID: "custom1", Features: features}, mapstyle.CustomColors[0])
 	if got := s.SearchIndex().Find("Our school", 5); len(got) != 0 {
 		t.Errorf("SearchIndex().Find(Our school) = %v; want none, as before the move", got)

@@ -11,6 +11,7 @@ import (
 	"heartland/assets"
 	"heartland/geo"
 	"heartland/mapstyle"
+	"heartland/yourdata"
 )
 
 func geoPoint(lon, lat float64) orb.Point { return orb.Point{lon, lat} }
@@ -91,8 +92,8 @@ func TestPreparedSceneGivesTheSameItemsAndAnchors(t *testing.T) {
 		t.Errorf("WorldBound(): prepared %v; computed %v", fromBundle.WorldBound(), computed.WorldBound())
 	}
 	// A reader's layer comes and goes without touching the bundle.
-	features, _, _ := geo.DecodeCustomGeoJSON([]byte(readerLayer), "custom1")
-	fromBundle.AddCustomLayer(geo.Layer{ID: "custom1", Features: features}, mapstyle.CustomColors[0])
+	res, _ := yourdata.Decode([]byte(readerLayer), "custom1", "")
+	fromBundle.AddCustomLayer(geo.Layer{ID: "custom1", Features: res.Features}, mapstyle.CustomColors[0])
 	fromBundle.RemoveLayer("custom1")
 	if at(fromBundle, kashagan, 3000) != "kashagan" {
 		t.Error("after a reader's layer came and went, the prepared scene lost Kashagan")

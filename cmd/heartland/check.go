@@ -7,11 +7,11 @@ import (
 	"os"
 
 	"heartland/assets/check"
-	"heartland/geo"
+	"heartland/yourdata"
 )
 
 func init() {
-	register("check", "validate the data in assets/, or GeoJSON files a reader would load: check [FILE...]", runCheck)
+	register("check", "validate the data in assets/, or files a reader would load (GeoJSON, TopoJSON, CSV, KML, KMZ, GPX): check [FILE...]", runCheck)
 }
 
 func runCheck(args []string) error { return checkData(os.Stdout, args) }
@@ -49,8 +49,9 @@ func checkData(w io.Writer, args []string) error {
 	return nil
 }
 
-// checkFiles validates files the way the map validates a layer a reader
-// drops on it: each problem names the file and the feature index.
+// checkFiles reads files the way the map reads a layer a reader drops on
+// it (yourdata.Decode, the same messages): each problem names the file and
+// the feature.
 func checkFiles(w io.Writer, paths []string) error {
 	failed := 0
 	for _, p := range paths {
@@ -60,8 +61,8 @@ func checkFiles(w io.Writer, paths []string) error {
 			failed++
 			continue
 		}
-		features, warnings, err := geo.DecodeCustomGeoJSON(data, "check")
-		for _, warn := range warnings {
+		res, err := yourdata.Decode(data, "check", p)
+		for _, warn := range res.Warnings {
 			fmt.Fprintf(w, "%s: %s\n", p, warn)
 		}
 		if err != nil {
@@ -69,7 +70,7 @@ func checkFiles(w io.Writer, paths []string) error {
 			failed++
 			continue
 		}
-		fmt.Fprintf(w, "%s: %d features ok\n", p, len(features))
+		fmt.Fprintf(w, "%s: %s, %d feature%s ok\n", p, res.Format, len(res.Features), map[bool]string{true: "s"}[len(res.Features) != 1])
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files cannot be loaded", failed, len(paths))

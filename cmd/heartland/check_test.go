@@ -211,10 +211,10 @@ func TestCheckFileReportsEachReaderFile(t *testing.T) {
 		t.Errorf("error = %v; want 2 of 4 files failing", err)
 	}
 	for _, want := range []string{
-		good + ": feature 1: coordinate [500, 1] is out of range",
-		good + ": 1 features ok",
-		swapped + ": every position lies outside the map",
-		broken + ": not valid JSON",
+		good + ": feature 1: coordinates out of range, skipped (such as [500, 1]",
+		good + ": GeoJSON, 1 feature ok",
+		swapped + ": the file: every position lies outside the map",
+		broken + ": the file is not valid JSON: the file ends too soon (is it cut off?) at line 1, column 28",
 		"missing.geojson: open",
 	} {
 		if !strings.Contains(out.String(), want) {

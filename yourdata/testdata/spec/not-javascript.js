@@ -1,0 +1,1 @@
+var districts = {"type":"FeatureCollection","features":[]};
