@@ -83,7 +83,17 @@ func (m *module) readData(r *reader) {
 			r.err = fmt.Errorf("data segment flags %d", flags)
 			return
 		}
-		for r.err == nil && r.byte() != 0x0b { // the offset expression, up to "end"
+		// The offset expression: i32.const (0x41) and its LEB128 number,
+		// then "end" (0x0b). The number is read as a number: a byte 0x0b
+		// inside it is not the end.
+		if op := r.byte(); op != 0x41 {
+			r.err = fmt.Errorf("data segment offset opcode %#x", op)
+			return
+		}
+		r.uint()
+		if end := r.byte(); end != 0x0b {
+			r.err = fmt.Errorf("data segment offset not ended (%#x)", end)
+			return
 		}
 		m.data = append(m.data, r.bytes(r.uint())...)
 	}
