@@ -74,9 +74,9 @@ func TestAddGeoJSONReportsBrokenInput(t *testing.T) {
 	p := openMap(t, "")
 	for src, want := range map[string]string{
 		`"{not json"`:         "not valid JSON",
-		`{"type":"Topology"}`: "no feature",
+		`{"type":"Topology"}`: "nothing to draw",
 		`{"type":"FeatureCollection","features":[]}`: "no feature",
-		`42`: "want GeoJSON",
+		`42`: "want the file as text",
 	} {
 		res := evalJS[map[string]any](p, `heartland.addGeoJSON(`+src+`)`)
 		if msg, _ := res["error"].(string); !strings.Contains(msg, want) {
