@@ -30,7 +30,7 @@ func (r *reader) fitVertices(fs []geo.Feature) error {
 	}
 	tol, kept, ok := w.tolerance(MaxVertices - points(fs))
 	if !ok {
-		return fmt.Errorf("the file has %s positions, too many to draw even simplified; the limit is %s: simplify it first (e.g. with mapshaper)", count(total), count(MaxVertices))
+		return fmt.Errorf("the file has %s positions, too many to draw even simplified to %g°; the limit is %s: simplify it first (e.g. with mapshaper)", count(total), MaxTolerance, count(MaxVertices))
 	}
 	for i, l := range lines {
 		// A ring keeps 4 positions at least, a line 2, or stays as it was.

@@ -58,6 +58,10 @@ type weightedKeys struct {
 	weight []int
 }
 
+// MaxTolerance is the coarsest simplification worth drawing, in degrees
+// (about 10 km): a file that needs more is refused instead.
+const MaxTolerance = 0.1
+
 // Tolerances are chosen in steps of 1/keySteps of an octave, from 2^-40
 // to 2^8 degrees: fine enough, and counted without sorting.
 const (
@@ -85,7 +89,8 @@ func (w weightedKeys) tolerance(budget int) (tol float64, kept int, ok bool) {
 	}
 	for b := len(hist) - 1; b >= 0; b-- {
 		if kept+hist[b] > budget {
-			return math.Exp2(float64(b+keyLowest+1) / keySteps), kept, true
+			tol = math.Exp2(float64(b+keyLowest+1) / keySteps)
+			return tol, kept, tol <= MaxTolerance
 		}
 		kept += hist[b]
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -21,9 +22,9 @@ func (r *reader) finish(items []item) ([]geo.Feature, error) {
 	for _, it := range items {
 		parts := r.shape(it)
 		for k, g := range parts {
-			f := geo.Feature{ID: fmt.Sprintf("%s-%d", r.prefix, it.n), Geometry: g, Props: it.props}
+			f := geo.Feature{ID: r.prefix + "-" + strconv.Itoa(it.n), Geometry: g, Props: it.props}
 			if k > 0 {
-				f.ID = fmt.Sprintf("%s-%d-%d", r.prefix, it.n, k+1)
+				f.ID += "-" + strconv.Itoa(k+1)
 			}
 			if f.Props == nil {
 				f.Props = map[string]any{}

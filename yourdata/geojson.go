@@ -15,6 +15,9 @@ import (
 // the JSON formats it is not.
 func readJSON(r *reader, data []byte) ([]item, error) {
 	text, _ := textOf(data)
+	if d := jsonDepth(text); d > maxJSONDepth {
+		return nil, fmt.Errorf("the file nests lists or objects %s deep; the limit is %d", count(d), maxJSONDepth)
+	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(text, &top); err != nil {
 		return readJSONText(r, text, err)
@@ -52,6 +55,39 @@ func readJSON(r *reader, data []byte) ([]item, error) {
 		return nil, errors.New(`this is JSON but not GeoJSON: it has no "type" (want "FeatureCollection", "Feature" or a geometry type)`)
 	}
 	return nil, fmt.Errorf(`"type" is %q; GeoJSON wants "FeatureCollection", "Feature" or a geometry type`, clip(typ, 40))
+}
+
+// maxJSONDepth bounds how deep lists and objects nest: a MultiPolygon's
+// positions are 4 deep, a feature in a collection 3 more, so 64 leaves
+// room for nested GeometryCollections and properties while a file made
+// of brackets is refused before it is parsed.
+const maxJSONDepth = 64
+
+// jsonDepth returns how deep lists and objects nest in JSON text (outside
+// strings); it stops counting past maxJSONDepth.
+func jsonDepth(text []byte) int {
+	depth, most, inString := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			depth++
+			if depth > most {
+				most = depth
+				if most > maxJSONDepth {
+					return most
+				}
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return most
 }
 
 var geometryTypes = map[string]bool{
@@ -153,16 +189,54 @@ func readFeatures(r *reader, raw json.RawMessage) ([]item, error) {
 	return items, nil
 }
 
+// rawObject is a GeoJSON Feature or geometry with its members kept raw:
+// decoding into a struct rather than a map costs a feature one pass and
+// few allocations. Members that do not belong are kept so they can be
+// reported.
+type rawObject struct {
+	Type        json.RawMessage `json:"type"`
+	ID          json.RawMessage `json:"id"`
+	BBox        json.RawMessage `json:"bbox"`
+	Properties  json.RawMessage `json:"properties"`
+	Geometry    json.RawMessage `json:"geometry"`
+	Coordinates json.RawMessage `json:"coordinates"`
+	Geometries  json.RawMessage `json:"geometries"`
+	Features    json.RawMessage `json:"features"`
+}
+
+// members returns the raw members an object has, by name, for the checks
+// shared with TopoJSON.
+func (o *rawObject) members() map[string]json.RawMessage {
+	m := map[string]json.RawMessage{}
+	for k, v := range map[string]json.RawMessage{"id": o.ID, "bbox": o.BBox, "properties": o.Properties, "geometry": o.Geometry,
+		"coordinates": o.Coordinates, "geometries": o.Geometries, "features": o.Features} {
+		if v != nil {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+func (o *rawObject) typ() string {
+	t := bytes.TrimSpace(o.Type)
+	if len(t) >= 2 && t[0] == '"' && t[len(t)-1] == '"' && bytes.IndexByte(t, '\\') < 0 {
+		return string(t[1 : len(t)-1]) // the common case, without a decoder
+	}
+	var s string
+	_ = json.Unmarshal(o.Type, &s)
+	return s
+}
+
 // readFeature reads the i-th feature; ok is false when it has nothing to
 // draw, and the reason is noted.
 func readFeature(r *reader, raw json.RawMessage, i int) (item, bool) {
 	at := featureAt(i)
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
+	var o rawObject
+	if err := json.Unmarshal(raw, &o); err != nil {
 		r.notes.add(at, "not an object, skipped", "")
 		return item{}, false
 	}
-	typ, _ := stringMember(m, "type")
+	typ := o.typ()
 	it := item{at: at, n: i + 1, props: map[string]any{}}
 	switch {
 	case typ == "Feature":
@@ -175,30 +249,31 @@ func readFeature(r *reader, raw json.RawMessage, i int) (item, bool) {
 		}
 		it.geom = g
 		return it, g != nil
-	case typ == "" && m["geometry"] != nil:
+	case typ == "" && o.Geometry != nil:
 		r.notes.add(at, `"type" is missing; read as a Feature`, "")
 	default:
 		r.notes.add(at, `not a Feature ("type" is not "Feature"), skipped`, "")
 		return item{}, false
 	}
-	checkBBox(r, at, m)
-	checkID(r, at, m)
-	ignoreMembers(r, at, m, "a Feature's shape is in \"geometry\"", "coordinates", "geometries")
-	if m["properties"] == nil {
-		r.notes.add(at, `no "properties" member (a Feature needs one, if only "properties": null); read as none`, "")
+	if o.BBox != nil || o.ID != nil || o.Coordinates != nil || o.Geometries != nil {
+		m := o.members()
+		checkBBox(r, at, m)
+		checkID(r, at, m)
+		ignoreMembers(r, at, m, "a Feature's shape is in \"geometry\"", "coordinates", "geometries")
 	}
-	if p := m["properties"]; p != nil && !isNull(p) {
-		if err := json.Unmarshal(p, &it.props); err != nil {
+	if o.Properties == nil {
+		r.notes.add(at, `no "properties" member (a Feature needs one, if only "properties": null); read as none`, "")
+	} else if !isNull(o.Properties) {
+		if err := json.Unmarshal(o.Properties, &it.props); err != nil {
 			r.notes.add(at, "properties ignored: they must be an object ({ … })", "")
 			it.props = map[string]any{}
 		}
 	}
-	g := m["geometry"]
-	if g == nil || isNull(g) {
+	if o.Geometry == nil || isNull(o.Geometry) {
 		r.notes.add(at, "no geometry (null): nothing to draw", "")
 		return item{}, false
 	}
-	geom, err := readGeometry(r, at, g, 0)
+	geom, err := readGeometry(r, at, o.Geometry, 0)
 	if err != nil {
 		r.notes.add(at, err.Error()+", skipped", "")
 		return item{}, false
@@ -208,18 +283,17 @@ func readFeature(r *reader, raw json.RawMessage, i int) (item, bool) {
 }
 
 // readGeometry reads a GeoJSON geometry; depth counts the
-// GeometryCollections around it. A nil geometry without error is one with
-// nothing in it (null members of a collection), noted already.
+// GeometryCollections around it.
 func readGeometry(r *reader, at where, raw json.RawMessage, depth int) (orb.Geometry, error) {
 	if depth > MaxDepth {
 		return nil, fmt.Errorf("GeometryCollections nested more than %d deep", MaxDepth)
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
+	var o rawObject
+	if err := json.Unmarshal(raw, &o); err != nil {
 		return nil, errors.New("its geometry is not an object")
 	}
-	typ, _ := stringMember(m, "type")
-	if typ == "" && m["geometries"] != nil {
+	typ := o.typ()
+	if typ == "" && o.Geometries != nil {
 		r.notes.add(at, `a geometry's "type" is missing; read as a GeometryCollection, as its "geometries" say`, "")
 		typ = "GeometryCollection"
 	}
@@ -229,14 +303,20 @@ func readGeometry(r *reader, at where, raw json.RawMessage, depth int) (orb.Geom
 		}
 		return nil, fmt.Errorf("geometry type %q is not a GeoJSON type", clip(typ, 30))
 	}
-	checkBBox(r, at, m)
-	ignoreMembers(r, at, m, "a geometry has no properties or features", "properties", "geometry", "features")
-	if typ == "GeometryCollection" {
-		ignoreMembers(r, at, m, "a GeometryCollection's parts are in \"geometries\"", "coordinates")
-		return readCollection(r, at, m["geometries"], depth)
+	if o.BBox != nil || o.Properties != nil || o.Geometry != nil || o.Features != nil || o.Coordinates != nil && o.Geometries != nil {
+		m := o.members()
+		checkBBox(r, at, m)
+		ignoreMembers(r, at, m, "a geometry has no properties or features", "properties", "geometry", "features")
+		if typ == "GeometryCollection" {
+			ignoreMembers(r, at, m, "a GeometryCollection's parts are in \"geometries\"", "coordinates")
+		} else {
+			ignoreMembers(r, at, m, "a "+typ+"'s positions are in \"coordinates\"", "geometries")
+		}
 	}
-	ignoreMembers(r, at, m, "a "+typ+"'s positions are in \"coordinates\"", "geometries")
-	c := m["coordinates"]
+	if typ == "GeometryCollection" {
+		return readCollection(r, at, o.Geometries, depth)
+	}
+	c := o.Coordinates
 	if c == nil || isNull(c) {
 		return nil, errors.New(`a geometry has no "coordinates"`)
 	}
@@ -288,7 +368,7 @@ func readCollection(r *reader, at where, raw json.RawMessage, depth int) (orb.Ge
 func scanGeometry(s *coordScanner, typ string) (orb.Geometry, error) {
 	switch typ {
 	case "Point":
-		if bytes.Equal(bytes.Join(bytes.Fields(s.b), nil), []byte("[]")) {
+		if t := bytes.TrimSpace(s.b); len(t) >= 2 && t[0] == '[' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0 {
 			return orb.MultiPoint{}, nil // an empty Point: nothing to draw
 		}
 		p, _, err := s.position()

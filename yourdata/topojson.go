@@ -319,7 +319,7 @@ func (t *topology) fitBudget(r *reader) error {
 	// A tenth to spare: islands simplified away are restored when joined.
 	tol, kept, ok := w.tolerance(MaxVertices * 9 / 10)
 	if !ok {
-		return fmt.Errorf("joining its arcs makes %s positions, too many to draw even simplified; the limit is %s: simplify it first (e.g. with mapshaper)", count(joined), count(MaxVertices))
+		return fmt.Errorf("joining its arcs makes %s positions, too many to draw even simplified to %g°; the limit is %s: simplify it first (e.g. with mapshaper)", count(joined), MaxTolerance, count(MaxVertices))
 	}
 	t.full = t.arcs
 	t.arcs = make([]orb.LineString, len(t.full))
@@ -334,7 +334,7 @@ func (t *topology) fitBudget(r *reader) error {
 
 // simplifiedNote says how a file was simplified to fit the map.
 func simplifiedNote(had, kept int, tol float64) string {
-	return fmt.Sprintf("simplified for display: %s positions, more than the %s the map draws, became %s (bends under %s° smoothed)", count(had), count(MaxVertices), count(kept), trimFloat(tol))
+	return fmt.Sprintf("simplified for display: %s positions, more than the %s the map draws, became %s (bends under %s° smoothed)", count(had), count(MaxVertices), count(kept), strconv.FormatFloat(tol, 'g', 2, 64))
 }
 
 // trimFloat writes a number for a message: at most 6 decimals, no exponent.
