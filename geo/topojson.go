@@ -32,20 +32,24 @@ type rawTopology struct {
 	Transform *struct{ Scale, Translate [2]float64 } `json:"transform"`
 	Arcs      [][][2]float64                         `json:"arcs"`
 	Objects   map[string]struct {
-		Type       string `json:"type"`
-		Geometries []struct {
-			Type        string          `json:"type"`
-			ID          any             `json:"id"`
-			Properties  map[string]any  `json:"properties"`
-			Arcs        json.RawMessage `json:"arcs"`
-			Coordinates json.RawMessage `json:"coordinates"`
-		} `json:"geometries"`
+		rawTopoGeometry
+		Geometries []rawTopoGeometry `json:"geometries"`
 	} `json:"objects"`
 }
 
+type rawTopoGeometry struct {
+	Type        string          `json:"type"`
+	ID          any             `json:"id"`
+	Properties  map[string]any  `json:"properties"`
+	Arcs        json.RawMessage `json:"arcs"`
+	Coordinates json.RawMessage `json:"coordinates"`
+}
+
 // DecodeTopology parses a TopoJSON Topology whose objects are
-// GeometryCollections (as Natural Earth's world-atlas is) of polygons,
-// lines and points. Quantized arcs and positions are decoded to degrees.
+// GeometryCollections of polygons, lines and points, or one such geometry
+// (world-atlas has both: "countries" and "land"). Quantized arcs and
+// positions are decoded to degrees. It is strict, for our own data; a
+// reader's files go through package yourdata.
 func DecodeTopology(data []byte) (*Topology, error) {
 	var raw rawTopology
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -63,10 +67,11 @@ func DecodeTopology(data []byte) (*Topology, error) {
 		t.Arcs[i] = ls
 	}
 	for name, obj := range raw.Objects {
-		if obj.Type != "GeometryCollection" {
-			return nil, fmt.Errorf("topojson: object %q: type %q; want \"GeometryCollection\"", name, obj.Type)
+		geometries := obj.Geometries
+		if obj.Type != "GeometryCollection" { // an object that is one geometry
+			geometries = []rawTopoGeometry{obj.rawTopoGeometry}
 		}
-		for gi, g := range obj.Geometries {
+		for gi, g := range geometries {
 			tg := TopoGeometry{Type: g.Type, Properties: g.Properties}
 			switch id := g.ID.(type) {
 			case string:

@@ -130,6 +130,23 @@ func TestTopologyArcUsersFindsSharedBorders(t *testing.T) {
 	}
 }
 
+func TestDecodeTopologyReadsAnObjectThatIsOneGeometry(t *testing.T) {
+	// world-atlas's countries files hold "land" as one MultiPolygon.
+	doc := `{"type":"Topology","arcs":[[[60,40],[62,40],[62,42]],[[62,42],[60,42],[60,40]]],
+	  "objects":{"land":{"type":"MultiPolygon","arcs":[[[0,1]]]},"countries":{"type":"GeometryCollection","geometries":[{"type":"Polygon","id":"c","arcs":[[0,1]]}]}}}`
+	topo, err := geo.DecodeTopology([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	land := topo.Objects["land"]
+	if len(land) != 1 || len(topo.MultiPolygon(land[0])) != 1 || len(topo.MultiPolygon(land[0])[0][0]) != 5 {
+		t.Errorf("Objects[land] = %+v; want one multipolygon of one 5-position ring", land)
+	}
+	if c := topo.Objects["countries"]; len(c) != 1 || c[0].ID != "c" {
+		t.Errorf("Objects[countries] = %+v; want the one country", c)
+	}
+}
+
 func TestDecodeTopologyRejectsBadInput(t *testing.T) {
 	replace := func(old, new string) string {
 		if !strings.Contains(twoSquares, old) {
@@ -142,7 +159,6 @@ func TestDecodeTopologyRejectsBadInput(t *testing.T) {
 	}{
 		{"invalid JSON", `{"type":"Topology",`, "invalid JSON"},
 		{"bad type", replace(`"type": "Topology"`, `"type": "FeatureCollection"`), `type is "FeatureCollection"; want "Topology"`},
-		{"object not a collection", replace(`"type": "GeometryCollection"`, `"type": "Polygon"`), `object "squares": type "Polygon"`},
 		{"arc index out of range", replace(`"arcs": [[0, 1]]`, `"arcs": [[0, 3]]`), "arc index 3 out of range (3 arcs)"},
 		{"reversed arc index out of range", replace(`"arcs": [[[2, -1]]]`, `"arcs": [[[2, -4]]]`), "arc index -4 out of range"},
 		{"unsupported geometry type", replace(`{"type": "Polygon", "id": "west"`, `{"type": "Sphere", "id": "west"`), `unsupported geometry type "Sphere"`},
