@@ -35,6 +35,9 @@
     if (lasting) {
       const list = document.createElement("ul");
       list.className = "toast-details";
+      // Set here rather than in style.css, property by property (the CSSOM,
+      // which a content security policy allows).
+      Object.assign(list.style, { margin: "2px 0 6px", paddingLeft: "18px", maxHeight: "40vh", overflowY: "auto", fontSize: "13px" });
       for (const d of details) {
         const li = document.createElement("li");
         li.textContent = d;
@@ -52,6 +55,7 @@
       close.className = "toast-close";
       close.setAttribute("aria-label", "Close the message");
       close.textContent = "×";
+      Object.assign(close.style, { float: "right", margin: "-4px -8px 0 8px", border: "0", background: "none", color: "inherit", fontSize: "20px", lineHeight: "1", cursor: "pointer" });
       close.addEventListener("click", () => { box.hidden = true; box.textContent = ""; });
     }
     box.prepend(close);
