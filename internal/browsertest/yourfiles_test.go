@@ -1,7 +1,11 @@
 package browsertest
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -24,6 +28,10 @@ var readersFiles = []struct {
 <ExtendedData><Data name="rating"><value>&lt;b&gt;5&lt;/b&gt;</value></Data></ExtendedData>
 <Point><coordinates>66.0,48.5,0</coordinates></Point></Placemark></Folder></Document></kml>`, "KML",
 		[]string{hostileName, "Square of three madrasas", "<b>5</b>", "Day 1"}},
+	{"trip.kmz", kmz(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>
+<name>` + xmlEscape(hostileName) + `</name><description>Zipped &lt;i&gt;by Google Earth&lt;/i&gt;</description>
+<Point><coordinates>66.0,48.5</coordinates></Point></Placemark></kml>`), "KMZ",
+		[]string{hostileName, "Zipped by Google Earth"}},
 	{"walk.gpx", `<?xml version="1.0"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
 <wpt lat="48.5" lon="66.0"><name>` + xmlEscape(hostileName) + `</name><desc>` + xmlEscape("<svg onload=\"window.__pwned=3\"></svg> start") + `</desc><ele>350</ele></wpt>
 <trk><name>Walk</name><trkseg><trkpt lat="48.0" lon="65.0"/><trkpt lat="48.2" lon="65.5"/></trkseg></trk></gpx>`, "GPX",
@@ -39,20 +47,34 @@ func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
+// kmz zips a KML as Google Earth does: doc.kml and an icon.
+func kmz(kml string) string {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	for name, body := range map[string]string{"doc.kml": kml, "files/icon.png": "\x89PNG"} {
+		w, _ := z.Create(name)
+		w.Write([]byte(body))
+	}
+	z.Close()
+	return b.String()
+}
+
 // dropFile drops a file on the map as a reader's file manager would: a
-// DragEvent carrying a File, which the page's capture listener takes.
-func dropFile(p *mapPage, name, text string) {
+// DragEvent carrying a File of these bytes, which the page's capture
+// listener takes.
+func dropFile(p *mapPage, name, content string) {
 	n, _ := json.Marshal(name)
-	body, _ := json.Marshal(text)
+	b64 := base64.StdEncoding.EncodeToString([]byte(content))
 	evalJS[any](p, `(() => {
 	  const dt = new DataTransfer();
-	  dt.items.add(new File([`+string(body)+`], `+string(n)+`));
+	  const bytes = Uint8Array.from(atob("`+b64+`"), (c) => c.charCodeAt(0));
+	  dt.items.add(new File([bytes], `+string(n)+`));
 	  window.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
 	  return null;
 	})()`)
 }
 
-func TestDroppedCSVKMLAndGPXShowTheirLayerAndTheirOwnTextAsText(t *testing.T) {
+func TestDroppedCSVKMLKMZAndGPXShowTheirLayerAndTheirOwnTextAsText(t *testing.T) {
 	for _, f := range readersFiles {
 		t.Run(f.name, func(t *testing.T) {
 			p := openMap(t, "#map=7/48.5/66")
@@ -107,4 +129,33 @@ func TestRefusedFileShowsEveryReasonInThePage(t *testing.T) {
 	if id := evalJS[string](p, `(heartland.featureAt(heartland.project([67, 48])) || {}).id`); id != "KAZ" {
 		t.Errorf("after a refused file featureAt(central Kazakhstan) = %q; want KAZ: the map keeps working", id)
 	}
+	accept := evalJS[string](p, `document.getElementById("data-file").accept`)
+	for _, ext := range []string{".geojson", ".topojson", ".csv", ".kml", ".kmz", ".gpx"} {
+		if !strings.Contains(accept, ext) {
+			t.Errorf("the file picker accepts %q; want %s among them", accept, ext)
+		}
+	}
+}
+
+func TestTwentyThousandPointsDrawAndTheMapStillAnswers(t *testing.T) {
+	p := openMap(t, "#map=5/44/66")
+	var b strings.Builder
+	b.WriteString("name,lat,lon\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "Place %d,%.3f,%.3f\n", i, 38+float64(i/200)*0.1, 52+float64(i%200)*0.1)
+	}
+	res := evalJS[map[string]any](p, `(() => {
+	  const t0 = performance.now();
+	  const r = heartland.addData(`+jsString(b.String())+`, {name: "places.csv"});
+	  r.ms = performance.now() - t0;
+	  return r;
+	})()`)
+	t.Logf("addData of 20,000 CSV rows (%.1f MB): %v", float64(b.Len())/(1<<20), res)
+	if res["features"] != float64(20000) {
+		t.Fatalf("addData = %v; want 20,000 features", res)
+	}
+	if ms, _ := res["ms"].(float64); ms > 30000 {
+		t.Errorf("addData took %.0f ms; want it well under 30 s even on this machine", ms)
+	}
+	p.waitJS("a point of the layer to answer", `(heartland.featureAt(heartland.project([52, 38])) || {}).layer === "custom1"`)
 }
