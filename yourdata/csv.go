@@ -56,7 +56,15 @@ func readCSV(r *reader, data []byte) ([]item, error) {
 		}
 	}
 	cols := findColumns(header)
+	notTable := errors.New("the file is not GeoJSON, TopoJSON, KML, GPX or a table (CSV) with latitude and longitude columns")
+	if len(header) < 2 && cols.wkt < 0 && cols.both < 0 {
+		return nil, notTable
+	}
 	if cols.lat < 0 && cols.both < 0 && cols.wkt < 0 {
+		// Text whose second line splits differently from its first is no table.
+		if rec, err := cr.Read(); err == nil && len(rec) != len(header) {
+			return nil, notTable
+		}
 		return nil, fmt.Errorf("the table has no latitude and longitude columns (its columns: %s): name them lat and lon (or широта and долгота), or give a WKT column", clip(strings.Join(header, ", "), 120))
 	}
 	var items []item

@@ -71,7 +71,17 @@ func detect(data []byte, hint string) (decoder, string, error) {
 	if bytes.HasPrefix(data, []byte{0, 0, 0x27, 0x0a}) {
 		return nil, "shapefile", fmt.Errorf("this is a shapefile (.shp), which the map does not read: export it as GeoJSON (in QGIS: Export → Save Features As → GeoJSON)")
 	}
-	text, _ := textOf(data)
+	text, encoding := textOf(data)
+	if encoding == "" && bytes.IndexByte(data[:min(len(data), 512)], 0) >= 0 {
+		what := "a binary file, not text"
+		switch {
+		case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+			what = "an image"
+		case bytes.HasPrefix(data, []byte("%PDF")):
+			what = "a PDF document"
+		}
+		return nil, "binary", fmt.Errorf("this is %s: the map reads GeoJSON, TopoJSON, CSV, KML, KMZ or GPX", what)
+	}
 	head := firstNonSpace(text)
 	switch {
 	case hint == "csv" || hint == "tsv" || hint == "txt":

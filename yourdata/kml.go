@@ -90,6 +90,10 @@ func readKMZ(r *reader, data []byte) ([]item, error) {
 	}
 	var doc *zip.File
 	for _, f := range z.File {
+		if f.Name == "xl/workbook.xml" {
+			r.format = "Excel workbook"
+			return nil, errors.New("this is an Excel workbook (.xlsx): save the sheet as CSV (File → Save As → CSV UTF-8) with latitude and longitude columns, and add that")
+		}
 		if strings.EqualFold(path.Ext(f.Name), ".kml") && (doc == nil || strings.EqualFold(path.Base(f.Name), "doc.kml")) {
 			doc = f
 		}
