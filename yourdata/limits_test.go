@@ -108,3 +108,19 @@ func TestLimitsAreCheckedBeforeTheWorkTheyBound(t *testing.T) {
 		}
 	}
 }
+
+func TestTopoJSONCollectionOfTooManyGeometriesIsRefusedBeforeItIsRead(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"type":"Topology","arcs":[],"objects":{"places":{"type":"GeometryCollection","geometries":[`)
+	for i := range MaxFeatures + 1 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"type":"Point","coordinates":[69,41]}`)
+	}
+	b.WriteString(`]}}}`)
+	res, err := Decode([]byte(b.String()), "c", "")
+	if err == nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], `object "places": 20,001 geometries in one collection; the limit is 20,000`) {
+		t.Errorf("Decode = %v, warnings %q; want it refused, naming 20,001 geometries", err, res.Warnings)
+	}
+}

@@ -189,6 +189,10 @@ func (t *topology) readGeom(r *reader, at where, raw json.RawMessage, depth int)
 		if json.Unmarshal(m["geometries"], &raws) != nil {
 			g.err = errors.New(`a GeometryCollection's "geometries" is not a list`)
 		}
+		if len(raws) > MaxFeatures { // counted before any is read
+			g.err = fmt.Errorf("%s geometries in one collection; the limit is %s", count(len(raws)), count(MaxFeatures))
+			return g
+		}
 		for _, mr := range raws {
 			g.members = append(g.members, t.readGeom(r, at, mr, depth+1))
 		}
