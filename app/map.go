@@ -86,6 +86,18 @@ func (m *Map) Selected() string { return m.selected }
 // Presenting reports whether presenter mode is on.
 func (m *Map) Presenting() bool { return m.presenting }
 
+// Spotlit is the feature presenter mode's spotlight is on: the selection,
+// while its layer is shown; "" otherwise.
+func (m *Map) Spotlit() string {
+	if !m.presenting || m.selected == "" {
+		return ""
+	}
+	if f, ok := m.scene.Feature(m.selected); !ok || !m.scene.Visible(f.Layer) {
+		return ""
+	}
+	return m.selected
+}
+
 // Emphasis is how much labels, symbols and lines grow: 1.4 when presenting.
 func (m *Map) Emphasis() float64 {
 	if m.presenting {

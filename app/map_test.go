@@ -400,3 +400,23 @@ func TestIdleMapAsksForNoFrames(t *testing.T) {
 		t.Errorf("an idle frame drew %+v", p)
 	}
 }
+
+func TestSpotlightFollowsTheShownSelectionOnlyWhilePresenting(t *testing.T) {
+	m, _, scene, _ := testMap()
+	m.Select("almaty")
+	if got := m.Spotlit(); got != "" {
+		t.Errorf("not presenting: Spotlit() = %q; want none", got)
+	}
+	m.SetPresenting(true)
+	if got := m.Spotlit(); got != "almaty" {
+		t.Errorf("presenting: Spotlit() = %q; want almaty", got)
+	}
+	scene.SetVisible("cities", false)
+	if got := m.Spotlit(); got != "" {
+		t.Errorf("cities hidden: Spotlit() = %q; want none", got)
+	}
+	m.Select("")
+	if got := m.Spotlit(); got != "" {
+		t.Errorf("nothing selected: Spotlit() = %q; want none", got)
+	}
+}

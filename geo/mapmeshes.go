@@ -129,32 +129,46 @@ func (b *levelMeshBuilder) index(k MeshKey) int {
 // addStrategicLines adds a strategic line to its kind's mesh, in dashes if
 // its status says so. Points add nothing.
 func (b *levelMeshBuilder) addStrategicLines(f MapFeature, g orb.Geometry, dash DashFunc, metresPerPx float64) {
-	var lines orb.MultiLineString
+	lines := Linework(g)
+	if lines == nil {
+		return
+	}
+	d, gap := dash(f.Feature.Kind, f.Feature.StringProp("status"))
+	kind := b.mesh(MeshKey{Group: "lines", Layer: f.Layer, Kind: f.Feature.Kind, Dash: d, Gap: gap})
+	for _, l := range lines {
+		kind.AddStroke(l, d*metresPerPx, gap*metresPerPx)
+	}
+}
+
+// Linework is what a map strokes of a geometry: a line or lines as they
+// are, an area's rings as outlines; nil for points.
+func Linework(g orb.Geometry) orb.MultiLineString {
 	switch g := g.(type) {
 	case orb.LineString:
-		lines = orb.MultiLineString{g}
+		return orb.MultiLineString{g}
 	case orb.MultiLineString:
-		lines = g
-	case orb.Polygon, orb.MultiPolygon: // drawn as outlines
+		return g
+	case orb.Polygon, orb.MultiPolygon:
+		var lines orb.MultiLineString
 		for _, p := range AsMultiPolygon(g) {
 			for _, r := range p {
 				lines = append(lines, orb.LineString(r))
 			}
 		}
-	default:
+		return lines
+	}
+	return nil
+}
+
+// AddStroke adds a line, solid when dash is 0, else in dashes of dash and
+// gaps of gap world metres.
+func (m *Mesh) AddStroke(l orb.LineString, dash, gap float64) {
+	if dash <= 0 {
+		m.AddLine(l)
 		return
 	}
-	d, gap := dash(f.Feature.Kind, f.Feature.StringProp("status"))
-	ki := b.index(MeshKey{Group: "lines", Layer: f.Layer, Kind: f.Feature.Kind, Dash: d, Gap: gap})
-	kind := &b.out[ki].Mesh
-	for _, l := range lines {
-		if d > 0 {
-			for _, piece := range Dashes(l, d*metresPerPx, gap*metresPerPx) {
-				kind.AddDash(piece)
-			}
-		} else {
-			kind.AddLine(l)
-		}
+	for _, piece := range Dashes(l, dash, gap) {
+		m.AddDash(piece)
 	}
 }
 

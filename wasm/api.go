@@ -126,12 +126,9 @@ func (g *Game) installAPI() {
 		return map[string]any{"story": s.ID, "steps": len(s.Steps), "warnings": problems}
 	})
 	set("exportSVG", func(args []js.Value) any {
-		o, err := readExportOptions(arg(args, 0))
+		svg, err := g.exportSVG(arg(args, 0))
 		if err == nil {
-			var svg string
-			if svg, err = g.exportSVG(o); err == nil {
-				return svg
-			}
+			return svg
 		}
 		g.ui.warn("exportSVG: " + err.Error())
 		return map[string]any{"error": err.Error()}

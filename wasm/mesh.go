@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"heartland/app/paint"
 	"heartland/geo"
 )
 
@@ -21,6 +22,9 @@ type mesh struct {
 	geo.Mesh
 	color color.RGBA
 }
+
+// drawable is a paint.Mesh as the renderer draws it.
+func drawable(m *paint.Mesh) *mesh { return &mesh{Mesh: m.Mesh, color: m.Color} }
 
 // vertexScratch holds one chunk's vertices while it is drawn. Ebiten copies
 // vertices during DrawTriangles, so meshes need not keep their own: those

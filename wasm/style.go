@@ -19,12 +19,16 @@ var (
 	colorSymbolEdge, colorCasing, colorHalo                                   color.RGBA
 )
 
+// activePalette is the palette those colours are from.
+var activePalette mapstyle.Palette
+
 func init() { usePalette(mapstyle.Light) }
 
 // usePalette makes p the map's palette: every role's colour, and the
 // kinds drawn in ink (kindStyles). What was drawn before keeps its colours
 // until it is drawn again (see useContrast).
 func usePalette(p mapstyle.Palette) {
+	activePalette = p
 	colorWater, colorFormerLake, colorCentral = rgba(p.Water), rgba(p.FormerLake), rgba(p.Central)
 	colorNeighbour, colorTerritory = rgba(p.Neighbour), rgba(p.Territory)
 	colorHover, colorHoverMuted, colorSelected = rgba(p.Hover), rgba(p.HoverMuted), rgba(p.Selected)
