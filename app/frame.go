@@ -1,6 +1,9 @@
 package app
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Plan is what the renderer does in a frame.
 type Plan struct {
@@ -92,3 +95,14 @@ func (m *Map) Busy() bool { return m.drawNow || m.flight != nil }
 // Deadline is when Frame must run next if nothing else happens; zero for
 // never.
 func (m *Map) Deadline() time.Time { return m.drawAt }
+
+// FrameStats are the last and the 95th-percentile frame time of recent
+// frames, in their unit (milliseconds); zeros before the first frame.
+func FrameStats(times []float64) (last, p95 float64) {
+	if len(times) == 0 {
+		return 0, 0
+	}
+	sorted := slices.Clone(times)
+	slices.Sort(sorted)
+	return times[len(times)-1], sorted[len(sorted)*95/100]
+}

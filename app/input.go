@@ -149,3 +149,66 @@ func (m *Map) Key(k Key) {
 	}
 	m.viewChanged(false)
 }
+
+// KeyFocus is where the focus is when a key is pressed: the tag of the
+// page's active element ("" for none) and, for an input, its type; InStory
+// says it is inside the story bar.
+type KeyFocus struct {
+	Tag, InputType string
+	InStory        bool
+}
+
+// typing reports whether a text field has the focus: its own keys (Escape
+// clears the search) come first.
+func (f KeyFocus) typing() bool { return f.Tag == "INPUT" && f.InputType != "checkbox" }
+
+// onMap reports whether keys move the map: the canvas or the page itself
+// has the focus, not a panel button or a link.
+func (f KeyFocus) onMap() bool { return f.Tag == "" || f.Tag == "CANVAS" || f.Tag == "BODY" }
+
+// quiz is the focus as the quiz's keys see it.
+func (f KeyFocus) quiz() Focus {
+	switch {
+	case f.onMap():
+		return FocusMap
+	case f.Tag == "BUTTON":
+		return FocusButton
+	}
+	return FocusOther
+}
+
+// KeyUse says what the page does with a key's event once RouteKey has
+// handled it.
+type KeyUse int
+
+const (
+	KeyPassed    KeyUse = iota // left to the browser
+	KeyTaken                   // preventDefault
+	KeyTakenHere               // preventDefault and stopPropagation
+	KeyLeaves                  // Tab: stopImmediatePropagation, so Ebiten cannot trap it
+)
+
+// RouteKey handles a key pressed with focus where f says (modified: Ctrl,
+// ⌘ or Alt held): Tab leaves the map; an open story and the quiz take their
+// keys (StoryPlayer.Key, QuizPlayer.Key); the map's own keys apply when the
+// map has the focus, and Escape closes the panel from anywhere but a text
+// field. story and quiz may be nil.
+func RouteKey(m *Map, story *StoryPlayer, quiz *QuizPlayer, key string, modified bool, f KeyFocus) KeyUse {
+	switch {
+	case key == "Tab":
+		return KeyLeaves
+	case modified:
+		return KeyPassed
+	case story != nil && story.Key(key, f.InStory):
+		return KeyTakenHere
+	case !f.typing() && quiz != nil && quiz.Key(key, f.quiz()):
+		return KeyTaken
+	case !f.onMap() && (key != "Escape" || f.typing()):
+		return KeyPassed
+	}
+	if k := KeyFromDOM(key); k != KeyNone {
+		m.Key(k)
+		return KeyTaken
+	}
+	return KeyPassed
+}

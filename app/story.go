@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -170,4 +171,21 @@ func (p *StoryPlayer) showLayers(layers []string) {
 // (heartland.addGeoJSON): custom1, custom2, …
 func isReaderLayer(id string) bool {
 	return len(id) > len("custom") && strings.HasPrefix(id, "custom")
+}
+
+// Load decodes a teacher's story (heartland.loadStory), checks it against
+// the map — features and layers it names that the map lacks are warned of
+// on the console and returned as problems — and plays it.
+func (p *StoryPlayer) Load(text string) (s story.Story, problems []string, err error) {
+	if s, err = story.Decode([]byte(text)); err != nil {
+		return s, nil, err
+	}
+	featureExists := func(id string) bool { _, ok := p.m.scene.Feature(id); return ok }
+	layerExists := func(l string) bool { return p.m.scene.Visible(l) || slices.Contains(p.m.scene.LayerIDs(), l) }
+	for _, e := range s.Check(featureExists, layerExists) {
+		problems = append(problems, e.Error())
+		p.m.page.Warn("story: " + e.Error())
+	}
+	p.Add(s)
+	return s, problems, nil
 }

@@ -4,11 +4,9 @@ package main
 
 import (
 	"runtime"
-	"slices"
-	"sort"
 	"syscall/js"
 
-	"heartland/story"
+	"heartland/app"
 	"heartland/wasm/bridge"
 )
 
@@ -111,19 +109,11 @@ func (g *Game) installAPI() {
 		if !ok {
 			return map[string]any{"error": "want a story as JSON text or an object"}
 		}
-		s, err := story.Decode([]byte(text))
+		s, problems, err := g.story.Load(text)
 		if err != nil {
 			return map[string]any{"error": err.Error()}
 		}
-		var problems []any
-		for _, e := range s.Check(func(id string) bool { return g.scene.Item(id) != nil }, func(l string) bool {
-			return g.scene.Visible(l) || slices.Contains(g.scene.LayerIDs(), l)
-		}) {
-			problems = append(problems, e.Error())
-			g.ui.warn("story: " + e.Error())
-		}
-		g.story.Add(s)
-		return map[string]any{"story": s.ID, "steps": len(s.Steps), "warnings": problems}
+		return map[string]any{"story": s.ID, "steps": len(s.Steps), "warnings": bridge.Strings(problems)}
 	})
 	set("exportSVG", func(args []js.Value) any {
 		svg, err := g.exportSVG(arg(args, 0))
@@ -150,13 +140,7 @@ func arg(args []js.Value, i int) js.Value {
 func (g *Game) stats() map[string]any {
 	var mem runtime.MemStats
 	runtime.ReadMemStats(&mem)
-	last, p95 := 0.0, 0.0
-	if n := len(g.frameMS); n > 0 {
-		last = g.frameMS[n-1]
-		sorted := append([]float64(nil), g.frameMS...)
-		sort.Float64s(sorted)
-		p95 = sorted[(len(sorted)*95)/100]
-	}
+	last, p95 := app.FrameStats(g.frameMS)
 	return map[string]any{"frames": g.frames, "lastFrameMs": last, "p95FrameMs": p95,
 		"mapRenders": g.cache.renders, "canvasMoves": g.ui.canvasMoves, "heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
 }

@@ -52,51 +52,24 @@ func (g *Game) listenInput(canvas js.Value) {
 	}))
 }
 
-// keydown routes a key: Tab leaves the map, an open story and the quiz
-// take their keys (app.StoryPlayer.Key, app.QuizPlayer.Key), and the map's
-// own keys apply when the map (not a panel button or a text field) has
-// focus; Escape closes the panel from anywhere but a text field.
+// keydown routes a key (app.RouteKey decides) and does with the event what
+// that says.
 func (g *Game) keydown(e js.Value) {
-	key := e.Get("key").String()
-	if key == "Tab" {
+	var f app.KeyFocus
+	doc := js.Global().Get("document")
+	if el := doc.Get("activeElement"); !el.IsNull() && !el.IsUndefined() {
+		story := doc.Call("getElementById", "story")
+		f = app.KeyFocus{Tag: el.Get("tagName").String(), InputType: el.Get("type").String(),
+			InStory: !story.IsNull() && story.Call("contains", el).Bool()}
+	}
+	modified := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool()
+	switch app.RouteKey(g.m, g.story, g.quiz, e.Get("key").String(), modified, f) {
+	case app.KeyLeaves:
 		e.Call("stopImmediatePropagation")
-		return
-	}
-	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
-		return
-	}
-	if g.story.Key(key, storyBarHasFocus()) {
-		e.Call("preventDefault")
+	case app.KeyTakenHere:
 		e.Call("stopPropagation")
-		return
-	}
-	if !typingInField() && g.quiz.Key(key, quizFocus()) {
 		e.Call("preventDefault")
-		return
-	}
-	if !mapHasFocus() && (key != "Escape" || typingInField()) {
-		return
-	}
-	if k := app.KeyFromDOM(key); k != app.KeyNone {
+	case app.KeyTaken:
 		e.Call("preventDefault")
-		g.m.Key(k)
 	}
-}
-
-// mapHasFocus reports whether keys should move the map: the canvas or the
-// page itself has focus, not a panel button or link.
-func mapHasFocus() bool {
-	el := js.Global().Get("document").Get("activeElement")
-	if el.IsNull() || el.IsUndefined() {
-		return true
-	}
-	tag := el.Get("tagName").String()
-	return tag == "CANVAS" || tag == "BODY"
-}
-
-// typingInField reports whether a text field has focus; its own keys (Escape
-// clears the search) come first.
-func typingInField() bool {
-	el := js.Global().Get("document").Get("activeElement")
-	return !el.IsNull() && !el.IsUndefined() && el.Get("tagName").String() == "INPUT" && el.Get("type").String() != "checkbox"
 }

@@ -113,12 +113,9 @@ func (v *quizCard) show() {
 	if c.Live != "" {
 		d.live.Set("textContent", c.Live)
 	}
-	switch c.Focus {
-	case "option":
-		part("quiz-option").Call("focus")
-	case "next", "again":
-		part("quiz-" + c.Focus).Call("focus")
-	default:
+	if c.Focus != "" {
+		part(c.Focus).Call("focus")
+	} else {
 		d.canvas.Call("focus")
 	}
 }
@@ -136,44 +133,12 @@ func (v *quizCard) Lift() float64 {
 	return h - v.card.Call("getBoundingClientRect").Get("top").Float()
 }
 
-// SetQuery puts the quiz's set and seed in the address (or takes them
-// out), keeping the rest of the query and the hash, so Share keeps the quiz.
+// SetQuery puts the quiz's set and seed in the address (app.QuizSearch),
+// keeping the rest of the query and the hash, so Share keeps the quiz.
 func (v *quizCard) SetQuery(query string) {
 	loc := js.Global().Get("location")
-	params := js.Global().Get("URLSearchParams").New(loc.Get("search"))
-	keys := []string{"quiz", "seed", "count"}
-	for _, k := range keys {
-		params.Call("delete", k)
-	}
-	if query != "" {
-		given := js.Global().Get("URLSearchParams").New(query)
-		for _, k := range keys {
-			if val := given.Call("get", k); !val.IsNull() {
-				params.Call("set", k, val)
-			}
-		}
-	}
-	search := params.Call("toString").String()
-	if search != "" {
-		search = "?" + search
-	}
+	search := app.QuizSearch(loc.Get("search").String(), query)
 	js.Global().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+search+loc.Get("hash").String())
-}
-
-// quizFocus says where the focus is, for the quiz's keys.
-func quizFocus() app.Focus {
-	switch {
-	case mapHasFocus():
-		return app.FocusMap
-	case focusOnButton():
-		return app.FocusButton
-	}
-	return app.FocusOther
-}
-
-func focusOnButton() bool {
-	el := js.Global().Get("document").Get("activeElement")
-	return !el.IsNull() && !el.IsUndefined() && el.Get("tagName").String() == "BUTTON"
 }
 
 // installQuizAPI adds heartland.quiz() and heartland.startQuiz(set, seed).
@@ -181,18 +146,13 @@ func (g *Game) installQuizAPI() {
 	api := js.Global().Get("heartland")
 	api.Set("quiz", safeFunc(func(js.Value, []js.Value) any { return g.quiz.State() }))
 	api.Set("startQuiz", safeFunc(func(_ js.Value, args []js.Value) any {
-		q := "quiz="
-		if set := arg(args, 0); set.Type() == js.TypeString {
-			q += js.Global().Call("encodeURIComponent", set.String()).String()
+		set, seed := arg(args, 0), arg(args, 1)
+		if set.Type() != js.TypeString {
+			set = js.ValueOf("")
 		}
-		if seed := arg(args, 1); seed.Type() == js.TypeNumber || seed.Type() == js.TypeString {
-			q += "&seed=" + js.Global().Call("encodeURIComponent", js.Global().Call("String", seed)).String()
+		if seed.Type() != js.TypeNumber && seed.Type() != js.TypeString {
+			seed = js.ValueOf("")
 		}
-		_, _, warnings := quiz.ParseQuery(q)
-		for _, w := range warnings {
-			g.ui.warn("startQuiz: " + w)
-		}
-		g.quiz.StartQuery(q)
-		return len(warnings) == 0
+		return g.quiz.StartAPI(set.String(), js.Global().Call("String", seed).String())
 	}))
 }

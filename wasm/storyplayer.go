@@ -59,10 +59,3 @@ func (v *storyBar) Lift() float64 {
 	_, h, _ := v.cam.Viewport()
 	return h - v.bar.Call("getBoundingClientRect").Get("top").Float()
 }
-
-// storyBarHasFocus reports whether the focus is in the story bar, where the
-// arrow keys step and Escape closes.
-func storyBarHasFocus() bool {
-	bar := js.Global().Get("document").Call("getElementById", "story")
-	return !bar.IsNull() && bar.Call("contains", js.Global().Get("document").Get("activeElement")).Bool()
-}

@@ -44,8 +44,8 @@ type QuizCard struct {
 	Cross                   bool   // the centre mark shows
 	// Live is new text for the screen reader's live region, "" for none.
 	Live string
-	// Focus is where the focus goes: "option" (the first), "next",
-	// "again" or "map".
+	// Focus is the class of the element that takes the focus (the first
+	// of them): quiz-option, quiz-next or quiz-again; "" for the map.
 	Focus string
 }
 
@@ -55,11 +55,11 @@ func (c *QuizCard) ShowQuestion(q quiz.Question, n, total, score int) {
 	*c = QuizCard{Counter: fmt.Sprintf("Question %d of %d", n, total), Score: fmt.Sprintf("Score %d", score),
 		Prompt: q.Prompt, FeedbackClass: "quiz-feedback", Live: fmt.Sprintf("Question %d of %d: %s", n, total, q.Prompt)}
 	if q.Mode == quiz.Choice {
-		c.Hint, c.Focus = "Choose an answer (keys 1–4).", "option"
+		c.Hint, c.Focus = "Choose an answer (keys 1–4).", "quiz-option"
 		c.Options = quizOptions(q, -1, false)
 		return
 	}
-	c.Hint, c.Focus = "Click the map. Keyboard: move the map with the arrow keys and + −, then press Enter to answer at the centre mark.", "map"
+	c.Hint, c.Focus = "Click the map. Keyboard: move the map with the arrow keys and + −, then press Enter to answer at the centre mark.", ""
 	c.Cross = q.Mode == quiz.Click
 }
 
@@ -95,7 +95,7 @@ func (c *QuizCard) ShowResult(r quiz.Result, chosen int, feedback string, score 
 	if r.Question.Mode == quiz.Choice {
 		c.Options = quizOptions(r.Question, chosen, true)
 	}
-	c.Cross, c.Live, c.Focus, c.Next = false, "", "next", "Next ›"
+	c.Cross, c.Live, c.Focus, c.Next = false, "", "quiz-next", "Next ›"
 	if last {
 		c.Next = "See results ›"
 	}
@@ -105,7 +105,7 @@ func (c *QuizCard) ShowResult(r quiz.Result, chosen int, feedback string, score 
 // their answers, and the buttons to try again or close.
 func (c *QuizCard) ShowSummary(score, total int, wrong []quiz.Result) {
 	*c = QuizCard{Counter: "Quiz finished", Score: fmt.Sprintf("Score %d", score), Prompt: fmt.Sprintf("You scored %d of %d.", score, total),
-		FeedbackClass: c.FeedbackClass, Live: fmt.Sprintf("Quiz finished: %d of %d right.", score, total), Focus: "again"}
+		FeedbackClass: c.FeedbackClass, Live: fmt.Sprintf("Quiz finished: %d of %d right.", score, total), Focus: "quiz-again"}
 	if len(wrong) == 0 {
 		c.Summary = []Node{El("p", "", "Every answer right.")}
 	} else {

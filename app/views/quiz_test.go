@@ -36,7 +36,7 @@ func hasAttr(n Node, name string) bool {
 func TestQuizCardAsksMarksAndSums(t *testing.T) {
 	var c QuizCard
 	c.ShowQuestion(choice, 2, 6, 1)
-	if c.Counter != "Question 2 of 6" || c.Score != "Score 1" || c.Prompt != choice.Prompt || c.Focus != "option" || c.Cross || c.Next != "" {
+	if c.Counter != "Question 2 of 6" || c.Score != "Score 1" || c.Prompt != choice.Prompt || c.Focus != "quiz-option" || c.Cross || c.Next != "" {
 		t.Errorf("choice question: %+v", c)
 	}
 	if len(c.Options) != 3 || c.Options[1].TextContent() != "2Astana" || c.Options[1].Attr("data-option") != "1" || hasAttr(c.Options[1], "disabled") {
@@ -51,12 +51,12 @@ func TestQuizCardAsksMarksAndSums(t *testing.T) {
 	if len(right) != 1 || right[0].Attr("aria-label") != "Astana (right answer)" || len(wrong) != 1 || wrong[0].Attr("aria-label") != "Bishkek (your answer)" {
 		t.Errorf("after a wrong choice: right %v, wrong %v", right, wrong)
 	}
-	if !hasAttr(c.Options[0], "disabled") || c.FeedbackClass != "quiz-feedback quiz-wrong" || c.Next != "Next ›" || c.Focus != "next" || c.Live != "" || c.Prompt != choice.Prompt {
+	if !hasAttr(c.Options[0], "disabled") || c.FeedbackClass != "quiz-feedback quiz-wrong" || c.Next != "Next ›" || c.Focus != "quiz-next" || c.Live != "" || c.Prompt != choice.Prompt {
 		t.Errorf("after a wrong choice: %+v", c)
 	}
 
 	c.ShowQuestion(click, 6, 6, 1)
-	if c.Options != nil || !c.Cross || c.Focus != "map" || !strings.Contains(c.Hint, "Enter") {
+	if c.Options != nil || !c.Cross || c.Focus != "" || !strings.Contains(c.Hint, "Enter") {
 		t.Errorf("click question: %+v", c)
 	}
 	c.ShowResult(quiz.Result{Question: click, Right: true}, -1, "Right!", 2, true)
@@ -69,7 +69,7 @@ func TestQuizCardAsksMarksAndSums(t *testing.T) {
 	if len(missed) != 2 || missed[0].TextContent() != "Capital of Kazakhstan? Answer: Astana (you: Bishkek)" || missed[1].TextContent() != "Click Uzbekistan Answer: Uzbekistan" {
 		t.Errorf("missed %q", text(missed))
 	}
-	if c.Prompt != "You scored 2 of 6." || c.Focus != "again" || c.Next != "" || c.Options != nil || len(find(c.Summary, classed("quiz-done"))) != 1 {
+	if c.Prompt != "You scored 2 of 6." || c.Focus != "quiz-again" || c.Next != "" || c.Options != nil || len(find(c.Summary, classed("quiz-done"))) != 1 {
 		t.Errorf("summary: %+v", c)
 	}
 	c.ShowSummary(6, 6, nil)
