@@ -142,5 +142,5 @@ func (g *Game) stats() map[string]any {
 	runtime.ReadMemStats(&mem)
 	last, p95 := app.FrameStats(g.frameMS)
 	return map[string]any{"frames": g.frames, "lastFrameMs": last, "p95FrameMs": p95,
-		"mapRenders": g.cache.renders, "canvasMoves": g.ui.canvasMoves, "heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
+		"mapRenders": g.cache.Renders, "canvasMoves": g.ui.canvasMoves, "heapBytes": float64(mem.HeapAlloc), "sysBytes": float64(mem.Sys), "startup": g.timings}
 }

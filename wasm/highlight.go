@@ -23,21 +23,12 @@ type highlighter struct {
 }
 
 func newHighlighter(doc js.Value) *highlighter {
-	const ns = "http://www.w3.org/2000/svg"
-	el := func(tag string) js.Value { return doc.Call("createElementNS", ns, tag) }
-	h := &highlighter{svg: el("svg"), group: el("g"), level: -1}
-	h.svg.Set("id", "highlight")
-	h.svg.Call("setAttribute", "aria-hidden", "true")
-	h.svg.Call("setAttribute", "class", "highlight")
-	h.svg.Call("setAttribute", "style", "position: fixed; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none; overflow: hidden; transform-origin: 0 0")
+	h := &highlighter{svg: (&dom{doc: doc}).render(paint.HighlightFrame()), level: -1}
+	h.group = h.svg.Get("firstChild")
+	paths := h.svg.Call("querySelectorAll", "path")
 	for i := range h.paths {
-		h.paths[i] = el("path")
-		for _, a := range [][2]string{{"vector-effect", "non-scaling-stroke"}, {"stroke-linejoin", "round"}, {"stroke-linecap", "round"}} {
-			h.paths[i].Call("setAttribute", a[0], a[1])
-		}
-		h.group.Call("append", h.paths[i])
+		h.paths[i] = paths.Index(i)
 	}
-	h.svg.Call("append", h.group)
 	// Right after the canvas: above the map, below every control and panel.
 	doc.Call("querySelector", "canvas").Call("after", h.svg)
 	return h

@@ -63,36 +63,27 @@ func (sb *searchBox) update(d *dom) {
 	sb.input.Call("removeAttribute", "aria-activedescendant")
 }
 
+// key does what views.SearchResults.Key says of a key in the field.
 func (sb *searchBox) key(e js.Value) {
-	switch e.Get("key").String() {
-	case "ArrowDown":
-		sb.move(1)
-	case "ArrowUp":
-		sb.move(-1)
-	case "Enter":
-		if id, ok := sb.results.Chosen(); ok {
-			sb.pick(id)
-		}
-	case "Escape":
-		sb.input.Set("value", "")
-		sb.close()
-	default:
+	k := sb.results.Key(e.Get("key").String())
+	if !k.Handled {
 		return
 	}
 	e.Call("preventDefault")
 	e.Call("stopPropagation") // Escape here must not also close the panel
-}
-
-// move highlights another result (views.SearchResults.Move decides which).
-func (sb *searchBox) move(step int) {
-	if !sb.results.Move(step) {
-		return
+	switch {
+	case k.Moved:
+		items := sb.list.Get("children")
+		for i := 0; i < items.Length() && i < len(sb.results.Entries); i++ {
+			items.Index(i).Call("setAttribute", "aria-selected", fmt.Sprint(i == sb.results.Active))
+		}
+		sb.input.Call("setAttribute", "aria-activedescendant", views.OptionID(sb.results.Active))
+	case k.Pick != "":
+		sb.pick(k.Pick)
+	case k.Clear:
+		sb.input.Set("value", "")
+		sb.close()
 	}
-	items := sb.list.Get("children")
-	for i := 0; i < items.Length() && i < len(sb.results.Entries); i++ {
-		items.Index(i).Call("setAttribute", "aria-selected", fmt.Sprint(i == sb.results.Active))
-	}
-	sb.input.Call("setAttribute", "aria-activedescendant", views.OptionID(sb.results.Active))
 }
 
 func (sb *searchBox) pick(id string) {

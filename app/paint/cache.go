@@ -5,7 +5,7 @@ import "slices"
 // MaxCachedLevels bounds the levels a Cache keeps: the full-detail level
 // alone holds tens of megabytes, and a reader rarely jumps between more
 // than a few.
-const MaxCachedLevels = 3
+const MaxCachedLevels = 2
 
 // Cache keeps what was built for the MaxCachedLevels simplification levels
 // used last. The zero value is empty and ready.

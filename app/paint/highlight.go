@@ -139,3 +139,16 @@ func attrs(nv ...string) []views.Attr {
 }
 
 func hex(c color.NRGBA) string { return views.HexColor(RGBA(c)) }
+
+// HighlightFrame is the highlight's SVG, empty: fixed over the whole
+// page, above the canvas and ignoring the pointer, with a group (g) that
+// holds the HighlightPaths paths in stacking order, each stroked at a width
+// in CSS pixels whatever the group's scale.
+func HighlightFrame() views.Node {
+	g := views.El("g", "", "")
+	for range HighlightPaths {
+		g.Kids = append(g.Kids, views.Node{Tag: "path", Attrs: attrs("vector-effect", "non-scaling-stroke", "stroke-linejoin", "round", "stroke-linecap", "round")})
+	}
+	return views.Node{Tag: "svg", Class: "highlight", Kids: []views.Node{g}, Attrs: attrs("id", "highlight", "aria-hidden", "true",
+		"style", "position: fixed; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none; overflow: hidden; transform-origin: 0 0")}
+}

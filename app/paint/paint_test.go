@@ -164,23 +164,23 @@ func TestCacheKeepsTheLevelsUsedLast(t *testing.T) {
 	get := func(level int) int {
 		return c.Get(level, func(l int) int { builds++; return l * 10 })
 	}
-	for _, level := range []int{1, 2, 3, 1, 4} { // 4 drops 2, the least recently used
+	// With two kept: 3 drops 1; 1 again drops 2 and is built anew.
+	for _, level := range []int{1, 2, 2, 3, 1} {
 		if got := get(level); got != level*10 {
 			t.Fatalf("Get(%d) = %d", level, got)
 		}
 	}
-	if builds != 4 {
-		t.Errorf("%d builds; want 4 (level 1 reused)", builds)
+	if paint.MaxCachedLevels != 2 || builds != 4 {
+		t.Errorf("%d builds, %d kept; want 4 (level 2 reused), 2", builds, paint.MaxCachedLevels)
 	}
-	get(1)
-	get(2)
-	if builds != 5 {
-		t.Errorf("%d builds after getting 1 and 2 again; want 5 (only 2 rebuilt)", builds)
+	get(3)
+	if builds != 4 {
+		t.Errorf("%d builds after getting 3 again; want it kept", builds)
 	}
 	c.Drop()
-	get(1)
-	if builds != 6 {
-		t.Errorf("after Drop, %d builds; want level 1 rebuilt", builds)
+	get(3)
+	if builds != 5 {
+		t.Errorf("after Drop, %d builds; want level 3 rebuilt", builds)
 	}
 }
 
@@ -276,5 +276,18 @@ func TestHighlightFillsCountriesAndCasesLines(t *testing.T) {
 func TestHighlightTransformMapsWorldMetresToCSSPixels(t *testing.T) {
 	if got, want := paint.HighlightTransform(0.004, 640, 400, 2), "matrix(0.002 0 0 -0.002 320.00 200.00)"; got != want {
 		t.Errorf("HighlightTransform = %q; want %q", got, want)
+	}
+}
+
+func TestHighlightFrameHoldsAPathForEachPart(t *testing.T) {
+	svg := paint.HighlightFrame()
+	if svg.Tag != "svg" || svg.Attr("id") != "highlight" || len(svg.Kids) != 1 || len(svg.Kids[0].Kids) != paint.HighlightPaths {
+		t.Fatalf("HighlightFrame() = %+v; want an svg#highlight with a g of %d paths", svg, paint.HighlightPaths)
+	}
+	if p := svg.Kids[0].Kids[0]; p.Tag != "path" || p.Attr("vector-effect") != "non-scaling-stroke" {
+		t.Errorf("path %+v; want strokes that keep their width", p)
+	}
+	if !strings.Contains(svg.Attr("style"), "pointer-events: none") {
+		t.Errorf("style %q; want the pointer to pass through", svg.Attr("style"))
 	}
 }

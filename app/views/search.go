@@ -59,3 +59,30 @@ func (r SearchResults) Rows(query string, kindLabel func(kind string) string) []
 	}
 	return rows
 }
+
+// SearchKey is what a key pressed in the search field did.
+type SearchKey struct {
+	Handled bool   // the field's key: the page must not act on it too
+	Moved   bool   // another result is highlighted
+	Pick    string // the id Enter picked
+	Clear   bool   // Escape: empty the field and close the list
+}
+
+// Key handles a key pressed in the search field: the arrows move the
+// highlight, Enter picks the chosen result, Escape clears.
+func (r *SearchResults) Key(key string) SearchKey {
+	switch key {
+	case "ArrowDown", "ArrowUp":
+		step := 1
+		if key == "ArrowUp" {
+			step = -1
+		}
+		return SearchKey{Handled: true, Moved: r.Move(step)}
+	case "Enter":
+		id, _ := r.Chosen()
+		return SearchKey{Handled: true, Pick: id}
+	case "Escape":
+		return SearchKey{Handled: true, Clear: true}
+	}
+	return SearchKey{}
+}

@@ -69,3 +69,29 @@ func TestSearchSaysWhenAQueryFindsNothing(t *testing.T) {
 		t.Errorf("an empty query gives %d rows; want none", len(rows))
 	}
 }
+
+func TestSearchKeysMovePickAndClear(t *testing.T) {
+	r := NewSearchResults([]geo.SearchEntry{{ID: "a"}, {ID: "b"}})
+	for _, c := range []struct {
+		key  string
+		want SearchKey
+	}{
+		{"Enter", SearchKey{Handled: true, Pick: "a"}},
+		{"ArrowUp", SearchKey{Handled: true, Moved: true}},
+		{"Enter", SearchKey{Handled: true, Pick: "b"}},
+		{"ArrowDown", SearchKey{Handled: true, Moved: true}},
+		{"Escape", SearchKey{Handled: true, Clear: true}},
+		{"k", SearchKey{}},
+	} {
+		if got := r.Key(c.key); got != c.want {
+			t.Errorf("Key(%q) = %+v; want %+v", c.key, got, c.want)
+		}
+	}
+	empty := NewSearchResults(nil)
+	if got := empty.Key("ArrowDown"); got != (SearchKey{Handled: true}) {
+		t.Errorf("↓ with no results: %+v", got)
+	}
+	if got := empty.Key("Enter"); got != (SearchKey{Handled: true}) {
+		t.Errorf("Enter with no results: %+v", got)
+	}
+}

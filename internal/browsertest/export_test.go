@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/xml"
+	"image"
 	"image/color"
 	"image/png"
 	"os"
@@ -45,15 +46,7 @@ func TestDownloadPNGIsTwiceTheMapSizeAndShowsTheMap(t *testing.T) {
 		})()`)
 	}
 	t.Logf("exportPNG of a %.0f×%.0f view took %.0f ms: %v", got.W, got.H, got.Ms, got.Steps)
-	raw, err := base64.StdEncoding.DecodeString(got.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatalf("exportPNG is not a PNG: %v", err)
-	}
-	os.WriteFile(filepath.Join(outputDir(t), "export.png"), raw, 0o644)
+	img := got.image(t, "export.png")
 	if b := img.Bounds(); b.Dx() != int(2*got.W) || b.Dy() != int(2*got.H) {
 		t.Fatalf("PNG is %d×%d; want 2× the %.0f×%.0f map", b.Dx(), b.Dy(), got.W, got.H)
 	}
@@ -104,6 +97,21 @@ func TestDownloadPNGIsTwiceTheMapSizeAndShowsTheMap(t *testing.T) {
 	if dark < 300 {
 		t.Errorf("title area has %d dark pixels; want its text drawn", dark)
 	}
+}
+
+// image decodes the PNG and saves it under test-output/ as name.
+func (e exportedPNG) image(t *testing.T, name string) image.Image {
+	t.Helper()
+	raw, err := base64.StdEncoding.DecodeString(e.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("exportPNG is not a PNG: %v", err)
+	}
+	os.WriteFile(filepath.Join(outputDir(t), name), raw, 0o644)
+	return img
 }
 
 // awaitJS evaluates an expression that gives a Promise and decodes what it
