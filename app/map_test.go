@@ -420,3 +420,11 @@ func TestSpotlightFollowsTheShownSelectionOnlyWhilePresenting(t *testing.T) {
 		t.Errorf("nothing selected: Spotlit() = %q; want none", got)
 	}
 }
+
+func TestCoveredKeepsFramedViewsClearOfAnOpenLegend(t *testing.T) {
+	for _, c := range []struct{ right, width, left float64 }{{0, 1280, 16}, {300, 1280, 308}, {700, 1280, 16}} {
+		if got := Covered(c.right, c.width); got.Left != c.left || got.Top != 56 || got.Right != 60 {
+			t.Errorf("Covered(%v, %v) = %+v; want left %v", c.right, c.width, got, c.left)
+		}
+	}
+}

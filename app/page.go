@@ -64,3 +64,16 @@ type Feature struct {
 	// At is a point feature's position, [lon, lat] degrees.
 	At orb.Point
 }
+
+// Covered is the padding, CSS pixels, that keeps a framed view clear of the
+// page's controls: the search above, the buttons on the right and, when its
+// right edge is left of the middle of a page width wide, the open legend
+// (legendRight 0 when it is closed), so the home view is not hidden
+// behind it.
+func Covered(legendRight, width float64) geo.Padding {
+	pad := geo.Padding{Top: 56, Right: 60, Bottom: 24, Left: 16}
+	if legendRight > 0 && legendRight < width/2 {
+		pad.Left = legendRight + 8
+	}
+	return pad
+}

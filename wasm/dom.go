@@ -4,12 +4,9 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"syscall/js"
 
-	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geo"
-
+	"heartland/app"
 	"heartland/app/views"
 	hgeo "heartland/geo"
 	"heartland/wasm/bridge"
@@ -89,19 +86,14 @@ func (d *dom) el(tag, class, text string) js.Value {
 	return e
 }
 
-// controlButton adds a button to the column of map controls: its text,
-// class, id, tooltip and accessible name. ok is false on a page without the
-// column, where nothing is added.
+// controlButton adds views.ControlButton to the column of map controls. ok
+// is false on a page without the column, where nothing is added.
 func (d *dom) controlButton(id, class, text, title, label string) (btn js.Value, ok bool) {
 	controls := d.doc.Call("querySelector", ".controls")
 	if controls.IsNull() {
 		return js.Value{}, false
 	}
-	btn = d.el("button", class, text)
-	btn.Set("type", "button")
-	btn.Set("id", id)
-	btn.Set("title", title)
-	btn.Call("setAttribute", "aria-label", label)
+	btn = d.render(views.ControlButton(id, class, text, title, label))
 	controls.Call("append", btn)
 	return btn, true
 }
@@ -117,22 +109,14 @@ func (d *dom) closePanel() {
 	}
 }
 
-// updateScale sizes the scale bar to a round distance of at most 120 CSS
-// pixels (views.ScaleBar), measured on the ground at the centre of the map.
+// updateScale sizes the scale bar to the view (views.ScaleBarOf).
 func (d *dom) updateScale(cam *hgeo.Camera) {
-	w, h, _ := cam.Viewport()
-	a, b := cam.Unproject(w/2-50, h/2), cam.Unproject(w/2+50, h/2)
-	px, label, ok := views.ScaleBar(geo.Distance(orb.Point(a), orb.Point(b))/100, 120)
-	if !ok {
-		return
+	width, label, ok := views.ScaleBarOf(cam, 120)
+	if key := width + " " + label; ok && key != d.lastScale {
+		d.lastScale = key
+		d.scaleBar.Get("style").Set("width", width)
+		d.scaleLabel.Set("textContent", label)
 	}
-	key := fmt.Sprintf("%d %s", int(px), label)
-	if key == d.lastScale {
-		return
-	}
-	d.lastScale = key
-	d.scaleBar.Get("style").Set("width", fmt.Sprintf("%dpx", int(math.Round(px))))
-	d.scaleLabel.Set("textContent", label)
 }
 
 // emit calls the page's listeners registered with heartland.on.
@@ -164,18 +148,11 @@ func (d *dom) syncLayers(g *Game) {
 	}
 }
 
-// coveredEdges returns padding that keeps a framed view clear of the open
-// legend on the left, so the home view is not hidden behind it.
+// coveredEdges is app.Covered for the open legend.
 func (d *dom) coveredEdges() hgeo.Padding {
-	pad := hgeo.Padding{Top: 56, Right: 60, Bottom: 24, Left: 16}
-	legend := d.doc.Call("querySelector", ".legend")
-	body := d.doc.Call("getElementById", "legend-body")
-	if legend.IsNull() || body.IsNull() || body.Get("hidden").Bool() {
-		return pad
+	legend, body, right := d.doc.Call("querySelector", ".legend"), d.doc.Call("getElementById", "legend-body"), 0.0
+	if !legend.IsNull() && !body.IsNull() && !body.Get("hidden").Bool() {
+		right = legend.Call("getBoundingClientRect").Get("right").Float()
 	}
-	r := legend.Call("getBoundingClientRect")
-	if w := r.Get("right").Float(); w > 0 && w < js.Global().Get("innerWidth").Float()/2 {
-		pad.Left = w + 8
-	}
-	return pad
+	return app.Covered(right, js.Global().Get("innerWidth").Float())
 }

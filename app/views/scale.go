@@ -3,6 +3,10 @@ package views
 import (
 	"fmt"
 	"math"
+
+	orbgeo "github.com/paulmach/orb/geo"
+
+	"heartland/geo"
 )
 
 // ScaleBar is the scale bar at metresPerPx metres on the ground per CSS
@@ -35,4 +39,20 @@ func NiceDistance(m float64) float64 {
 		}
 	}
 	return p
+}
+
+// ScaleBarOf is ScaleBar for the camera's view, measured on the ground
+// across the 100 CSS pixels at the centre of the map; width is its CSS
+// width, "123px".
+func ScaleBarOf(cam *geo.Camera, maxPx float64) (width, label string, ok bool) {
+	w, h, _ := cam.Viewport()
+	a, b := cam.Unproject(w/2-50, h/2), cam.Unproject(w/2+50, h/2)
+	px, label, ok := ScaleBar(orbgeo.Distance(a, b)/100, maxPx)
+	return fmt.Sprintf("%dpx", int(math.Round(px))), label, ok
+}
+
+// ControlButton is a button of the column of map controls: its id, class,
+// text, tooltip and accessible name.
+func ControlButton(id, class, text, title, label string) Node {
+	return button(class, text).With("id", id).With("title", title).With("aria-label", label)
 }

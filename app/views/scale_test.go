@@ -2,7 +2,12 @@ package views
 
 import (
 	"math"
+	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
+
+	"heartland/geo"
 )
 
 func TestNiceDistanceRoundsDownToOneTwoFive(t *testing.T) {
@@ -33,5 +38,21 @@ func TestScaleBarIsARoundDistanceThatFits(t *testing.T) {
 		if _, _, ok := ScaleBar(m, 120); ok {
 			t.Errorf("ScaleBar(%v, 120) ok; want not", m)
 		}
+	}
+}
+
+func TestScaleBarOfTheViewShrinksAsTheMapZoomsIn(t *testing.T) {
+	world := orb.MultiPoint{geo.CentralAsia.Forward(orb.Point{10, 5}), geo.CentralAsia.Forward(orb.Point{120, 75})}.Bound()
+	cam := geo.NewCamera(geo.CentralAsia, geo.Limits{World: world.Pad(3e6), MaxZoom: 11})
+	cam.SetViewport(1280, 800, 1)
+	cam.SetView(orb.Point{66, 45}, 5)
+	width, label, ok := ScaleBarOf(cam, 120)
+	cam.SetView(orb.Point{66, 45}, 8)
+	width8, label8, ok8 := ScaleBarOf(cam, 120)
+	if !ok || !ok8 || !strings.HasSuffix(width, "px") || !strings.HasSuffix(label, " km") || label8 == label {
+		t.Errorf("ScaleBarOf at zoom 5 = %s %q, at 8 = %s %q; want two distances in km", width, label, width8, label8)
+	}
+	if b := ControlButton("quiz-open", "quiz-button", "Q", "Quiz (Q)", "Start a quiz"); b.Attr("type") != "button" || b.Attr("id") != "quiz-open" || b.Attr("aria-label") != "Start a quiz" || b.Text != "Q" {
+		t.Errorf("ControlButton = %+v", b)
 	}
 }
