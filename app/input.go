@@ -1,6 +1,10 @@
 package app
 
-import "time"
+import (
+	"net/url"
+	"strings"
+	"time"
+)
 
 // PointerDown starts a press: a click, a drag or a pinch. It stops a flight
 // under way: the reader has taken the map.
@@ -211,4 +215,11 @@ func RouteKey(m *Map, story *StoryPlayer, quiz *QuizPlayer, key string, modified
 		return KeyTaken
 	}
 	return KeyPassed
+}
+
+// PresenterInURL reports whether the page's query string (location.search)
+// asks for presenter mode: ?presenter=1.
+func PresenterInURL(search string) bool {
+	v, _ := url.ParseQuery(strings.TrimPrefix(search, "?"))
+	return v.Get("presenter") == "1"
 }

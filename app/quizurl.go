@@ -99,3 +99,38 @@ func (p *QuizPlayer) StartAPI(set, seed string) bool {
 	p.StartQuery(q)
 	return len(warnings) == 0
 }
+
+// Press does what a button of the quiz card does, named by its classes
+// (views.QuizFrame, views.QuizCard): an answer option (option is its
+// 0-based index), Next, Try again, or Close.
+func (p *QuizPlayer) Press(classes string, option int) {
+	for _, c := range strings.Fields(classes) {
+		switch c {
+		case "quiz-option":
+			p.Choose(option)
+		case "quiz-next":
+			p.Next()
+		case "quiz-again":
+			p.Again()
+		case "quiz-close", "quiz-done":
+			p.Close()
+		default:
+			continue
+		}
+		return
+	}
+}
+
+// FromURL returns the start of the quiz the page's query string names
+// (?quiz=SET&seed=N&count=C), having warned of the parts it cannot use, or
+// nil when it names none. The page runs it once the map has its size.
+func (p *QuizPlayer) FromURL(search string) (start func()) {
+	_, ok, warnings := quiz.ParseQuery(search)
+	if !ok {
+		return nil
+	}
+	for _, w := range warnings {
+		p.m.page.Warn("quiz: " + w)
+	}
+	return func() { p.StartQuery(search) }
+}

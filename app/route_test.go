@@ -90,3 +90,65 @@ func TestStartAPIWarnsOfABadSetAndStartsTheMixedQuiz(t *testing.T) {
 		t.Errorf("StartAPI(<img>): query %q, page %q", card.query, page.took())
 	}
 }
+
+func TestPresenterInURL(t *testing.T) {
+	for search, want := range map[string]bool{"?presenter=1": true, "?quiz=x&presenter=1": true, "?presenter=0": false, "": false, "?presenter=1;x": false} {
+		if got := PresenterInURL(search); got != want {
+			t.Errorf("PresenterInURL(%q) = %v; want %v", search, got, want)
+		}
+	}
+}
+
+func TestQuizCardButtonsAndTheAddressDriveThePlayer(t *testing.T) {
+	p, card, _, page, _ := testQuiz()
+	if p.FromURL("?layer=x") != nil {
+		t.Error("FromURL without quiz= gave a start")
+	}
+	start := p.FromURL("?quiz=capitals&seed=x")
+	if start == nil || !page.has("warn quiz: seed=") || p.Open() {
+		t.Fatalf("FromURL(?quiz=capitals&seed=x): start %v, page %q; want a warning and a start for later", start != nil, page.took())
+	}
+	start()
+	if !p.Open() || !strings.HasPrefix(card.last(), "question Click Kazakhstan") {
+		t.Fatalf("after the start: %q", card.last())
+	}
+	p.Press("quiz-option", 0) // not a choice question: nothing
+	p.Press("quiz-next", 0)   // not answered: nothing
+	if !strings.HasPrefix(card.last(), "question Click Kazakhstan") {
+		t.Errorf("an option and Next before an answer: %q", card.last())
+	}
+	p.AnswerAtCentre()
+	p.Press("quiz-next", 0)
+	p.Press("quiz-option quiz-right", 1)
+	if !strings.HasPrefix(card.last(), "result Right") {
+		t.Errorf("Next, then option 2 of the choice question: %q; want it answered right", card.last())
+	}
+	p.Press("something-else", 0)
+	p.Press("quiz-close", 0)
+	if p.Open() || card.last() != "hide" {
+		t.Errorf("× : open %v, card %q", p.Open(), card.last())
+	}
+	start()
+	card.calls = nil
+	p.Press("quiz-again", 0)
+	if !strings.HasPrefix(card.last(), "question Click Kazakhstan") {
+		t.Errorf("Try again: %q; want the first question anew", card.last())
+	}
+	p.Press("quiz-done", 0)
+	if p.Open() {
+		t.Error("Close on the summary left the quiz open")
+	}
+}
+
+func TestParseConfigKeepsDefaultsForWhatIsMissingOrWrong(t *testing.T) {
+	for text, want := range map[string]Config{
+		"":   {Theme: "auto", Legend: true, Search: true},
+		"[]": {Theme: "auto", Legend: true, Search: true},
+		`{"theme": "dark", "legend": false, "search": false, "cooperative": true}`: {Theme: "dark"},
+		`{"theme": 1, "legend": "no"}`:                                             {Theme: "auto", Legend: true, Search: true},
+	} {
+		if got := ParseConfig(text); got != want {
+			t.Errorf("ParseConfig(%s) = %+v; want %+v", text, got, want)
+		}
+	}
+}

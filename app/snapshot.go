@@ -1,6 +1,9 @@
 package app
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Snapshot is the view the canvas was last drawn at, as the camera's
 // world-to-device transform x' = A*x + TX, y' = -A*y + TY. While the view
@@ -49,4 +52,13 @@ func (b Band) Holds(k, dx, dy, w, h float64) bool {
 		return false
 	}
 	return Uncovered(k, dx, dy, w, h) <= b.MaxUncovered
+}
+
+// CanvasTransform is the CSS transform that moves the last picture for
+// Page.MoveCanvas(k, dx, dy): "" for none.
+func CanvasTransform(k, dx, dy float64) string {
+	if k == 1 && dx == 0 && dy == 0 {
+		return ""
+	}
+	return fmt.Sprintf("translate(%.2fpx,%.2fpx) scale(%.5f)", dx, dy, k)
 }

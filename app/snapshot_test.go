@@ -76,3 +76,12 @@ func TestWheelZoom(t *testing.T) {
 		}
 	}
 }
+
+func TestCanvasTransformIsEmptyAtRest(t *testing.T) {
+	if got := CanvasTransform(1, 0, 0); got != "" {
+		t.Errorf("CanvasTransform(1, 0, 0) = %q; want none", got)
+	}
+	if got, want := CanvasTransform(1.5, -10, 20.25), "translate(-10.00px,20.25px) scale(1.50000)"; got != want {
+		t.Errorf("CanvasTransform = %q; want %q", got, want)
+	}
+}

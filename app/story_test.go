@@ -194,3 +194,36 @@ func mustParseHash(t *testing.T, h string) geo.State {
 	}
 	return s
 }
+
+func TestLoadPlaysATeachersStoryAndNamesWhatTheMapLacks(t *testing.T) {
+	p, bar, m, page, _ := testStories()
+	_, _, err := p.Load(`{"id": "x"`)
+	if err == nil {
+		t.Error("Load of broken JSON gave no error")
+	}
+	s, problems, err := p.Load(`{"id": "mine", "title": "Mine", "steps": [
+		{"title": "One", "text": "A.", "view": {"fit": "KAZ"}, "layers": ["cities"]},
+		{"title": "Two", "text": "B.", "view": {"fit": "nowhere"}, "layers": ["no-layer"], "highlight": "almaty"}]}`)
+	if err != nil || s.ID != "mine" || len(s.Steps) != 2 {
+		t.Fatalf("Load = %v, %v", s.ID, err)
+	}
+	if len(problems) != 2 || !strings.Contains(problems[0]+problems[1], "nowhere") || !strings.Contains(problems[0]+problems[1], "no-layer") || !page.has("warn story: ") {
+		t.Errorf("problems %q, page %q; want the unknown feature and layer warned of", problems, page.took())
+	}
+	if id, step := m.Story(); id != "mine" || step != 1 || !bar.open {
+		t.Errorf("after Load the map plays %q step %d", id, step)
+	}
+}
+
+func TestFrameStatsGiveTheLastAndThe95thPercentile(t *testing.T) {
+	if last, p95 := FrameStats(nil); last != 0 || p95 != 0 {
+		t.Errorf("FrameStats(nil) = %v, %v", last, p95)
+	}
+	times := make([]float64, 100)
+	for i := range times {
+		times[i] = float64(100 - i)
+	}
+	if last, p95 := FrameStats(times); last != 1 || p95 != 96 {
+		t.Errorf("FrameStats(100…1) = %v, %v; want 1, 96", last, p95)
+	}
+}

@@ -156,3 +156,25 @@ func rgb(v uint32) color.NRGBA {
 
 // nrgba converts an opaque colour.
 func nrgba(c color.RGBA) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, c.A} }
+
+// ReaderTheme is the theme a reader gets for the page's choice: light or
+// dark as asked, and for anything else ("auto") dark when the reader's
+// system prefers it, light otherwise.
+func ReaderTheme(asked string, prefersDark bool) string {
+	switch {
+	case asked == ThemeLight || asked == ThemeDark:
+		return asked
+	case prefersDark:
+		return ThemeDark
+	}
+	return ThemeLight
+}
+
+// ShownTheme is the theme the map shows: presenter mode's contrast, else
+// the reader's.
+func ShownTheme(reader string, presenting bool) string {
+	if presenting {
+		return ThemeContrast
+	}
+	return reader
+}

@@ -45,3 +45,18 @@ func TestPaletteForReturnsACopy(t *testing.T) {
 		t.Errorf("changing a palette from PaletteFor changed Dark: Water = %v", q.Water)
 	}
 }
+
+func TestReaderAndShownTheme(t *testing.T) {
+	for _, c := range []struct {
+		asked string
+		dark  bool
+		want  string
+	}{{"light", true, "light"}, {"dark", false, "dark"}, {"auto", true, "dark"}, {"auto", false, "light"}, {"sepia", false, "light"}} {
+		if got := ReaderTheme(c.asked, c.dark); got != c.want {
+			t.Errorf("ReaderTheme(%q, %v) = %q; want %q", c.asked, c.dark, got, c.want)
+		}
+	}
+	if ShownTheme(ThemeDark, true) != ThemeContrast || ShownTheme(ThemeDark, false) != ThemeDark {
+		t.Error("ShownTheme")
+	}
+}

@@ -2,11 +2,13 @@
 
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
 
-// config is how the page asks the map to behave (window.heartland.config,
-// set by embed.html from its URL before the wasm starts). Missing or
-// malformed values keep the full-app defaults.
+	"heartland/app"
+)
+
+// config is app.Config, read from window.heartland.config.
 type config struct {
 	theme  string // "light", "dark" or "auto"
 	legend bool
@@ -14,21 +16,12 @@ type config struct {
 }
 
 func readConfig() config {
-	c := config{theme: "auto", legend: true, search: true}
-	v := js.Global().Get("heartland").Get("config")
-	if v.Type() != js.TypeObject {
-		return c
+	text := ""
+	if v := js.Global().Get("heartland").Get("config"); v.Type() == js.TypeObject {
+		text, _ = jsonText(v)
 	}
-	if t := v.Get("theme"); t.Type() == js.TypeString {
-		c.theme = t.String()
-	}
-	if b := v.Get("legend"); b.Type() == js.TypeBoolean {
-		c.legend = b.Bool()
-	}
-	if b := v.Get("search"); b.Type() == js.TypeBoolean {
-		c.search = b.Bool()
-	}
-	return c
+	c := app.ParseConfig(text)
+	return config{theme: c.Theme, legend: c.Legend, search: c.Search}
 }
 
 // cooperative reports, live, whether gestures must share the page: inside

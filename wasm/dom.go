@@ -39,21 +39,16 @@ type dom struct {
 
 // trackKeys follows whether a key is held, for openPanel.
 func (d *dom) trackKeys() {
-	window := js.Global()
-	window.Call("addEventListener", "keydown", safeFunc(func(js.Value, []js.Value) any {
-		d.keyHeld = true
-		return nil
-	}), true)
-	release := safeFunc(func(js.Value, []js.Value) any {
+	listen(js.Global(), "keydown", func(js.Value) { d.keyHeld = true }, true)
+	release := func(js.Value) {
 		d.keyHeld = false
 		for _, fn := range d.afterKeyUp {
 			js.Global().Call("setTimeout", fn, 0)
 		}
 		d.afterKeyUp = d.afterKeyUp[:0]
-		return nil
-	})
-	window.Call("addEventListener", "keyup", release, true)
-	window.Call("addEventListener", "blur", release)
+	}
+	listen(js.Global(), "keyup", release, true)
+	listen(js.Global(), "blur", release)
 }
 
 func newDOM(canvas js.Value) *dom {

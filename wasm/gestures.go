@@ -39,29 +39,22 @@ func listenCooperative(canvas js.Value, emitHint func(input string)) {
 		}
 	}
 	window, capture := js.Global(), map[string]any{"capture": true, "passive": false}
-	window.Call("addEventListener", "wheel", safeFunc(func(_ js.Value, args []js.Value) any {
-		e := args[0]
+	listen(window, "wheel", func(e js.Value) {
 		use(e, func() app.GestureUse { return c.Wheel(e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()) })
-		return nil
-	}), capture)
-	touch := safeFunc(func(_ js.Value, args []js.Value) any {
-		e := args[0]
-		use(e, func() app.GestureUse {
-			return c.Touch(e.Get("touches").Get("length").Int(), e.Get("type").String() == "touchmove")
-		})
-		return nil
-	})
+	}, capture)
 	for _, ev := range []string{"touchstart", "touchmove", "touchend", "touchcancel"} {
-		window.Call("addEventListener", ev, touch, capture)
+		listen(window, ev, func(e js.Value) {
+			use(e, func() app.GestureUse {
+				return c.Touch(e.Get("touches").Get("length").Int(), e.Get("type").String() == "touchmove")
+			})
+		}, capture)
 	}
-	canvas.Call("addEventListener", "pointerdown", safeFunc(func(js.Value, []js.Value) any { c.Active = true; return nil }))
-	deactivate := safeFunc(func(js.Value, []js.Value) any { c.Active = false; return nil })
-	window.Call("addEventListener", "blur", deactivate)
-	js.Global().Get("document").Get("documentElement").Call("addEventListener", "mouseleave", deactivate)
+	listen(canvas, "pointerdown", func(js.Value) { c.Active = true })
+	deactivate := func(js.Value) { c.Active = false }
+	listen(window, "blur", deactivate)
+	listen(js.Global().Get("document").Get("documentElement"), "mouseleave", deactivate)
 	// The page turns cooperation off in full screen: follow that at once.
-	js.Global().Get("document").Call("addEventListener", "fullscreenchange", safeFunc(func(js.Value, []js.Value) any {
-		js.Global().Call("setTimeout", safeFunc(func(js.Value, []js.Value) any { syncTouchAction(); return nil }), 0)
-		return nil
-	}))
+	resync := safeFunc(func(js.Value, []js.Value) any { syncTouchAction(); return nil })
+	listen(js.Global().Get("document"), "fullscreenchange", func(js.Value) { js.Global().Call("setTimeout", resync, 0) })
 	syncTouchAction()
 }

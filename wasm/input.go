@@ -14,42 +14,27 @@ import (
 // Pointer Events give mouse, pen and touch in one model; Ebiten's own
 // canvas listeners know no Pointer Events.
 func (g *Game) listenInput(canvas js.Value) {
-	window := js.Global()
 	pointer := func(e js.Value) app.Pointer {
 		return app.Pointer{ID: e.Get("pointerId").Int(), X: e.Get("clientX").Float(), Y: e.Get("clientY").Float(),
 			Mouse: e.Get("pointerType").String() == "mouse"}
 	}
-	on := func(event string, fn func(e js.Value)) {
-		canvas.Call("addEventListener", event, safeFunc(func(_ js.Value, args []js.Value) any {
-			fn(args[0])
-			return nil
-		}))
-	}
-	on("pointerdown", func(e js.Value) {
+	listen(canvas, "pointerdown", func(e js.Value) {
 		canvas.Call("setPointerCapture", e.Get("pointerId"))
 		g.m.PointerDown(pointer(e))
 	})
-	on("pointermove", func(e js.Value) { g.m.PointerMove(pointer(e)) })
-	on("pointerup", func(e js.Value) { g.m.PointerUp(pointer(e)) })
-	on("pointercancel", func(e js.Value) { g.m.PointerCancel(pointer(e)) })
-	on("pointerleave", func(e js.Value) { g.m.PointerLeave(pointer(e)) })
-	canvas.Call("addEventListener", "wheel", safeFunc(func(this js.Value, args []js.Value) any {
-		e := args[0]
+	listen(canvas, "pointermove", func(e js.Value) { g.m.PointerMove(pointer(e)) })
+	listen(canvas, "pointerup", func(e js.Value) { g.m.PointerUp(pointer(e)) })
+	listen(canvas, "pointercancel", func(e js.Value) { g.m.PointerCancel(pointer(e)) })
+	listen(canvas, "pointerleave", func(e js.Value) { g.m.PointerLeave(pointer(e)) })
+	listen(canvas, "wheel", func(e js.Value) {
 		e.Call("preventDefault")
 		dz := app.WheelZoom(e.Get("deltaY").Float(), e.Get("deltaMode").Int(), e.Get("ctrlKey").Bool())
 		g.m.Wheel(e.Get("clientX").Float(), e.Get("clientY").Float(), dz)
-		return nil
-	}), map[string]any{"passive": false})
+	}, map[string]any{"passive": false})
 	// Capture phase on window: we see keys before Ebiten's canvas listener,
 	// which calls preventDefault on every key and would trap Tab.
-	window.Call("addEventListener", "keydown", safeFunc(func(this js.Value, args []js.Value) any {
-		g.keydown(args[0])
-		return nil
-	}), true)
-	window.Call("addEventListener", "resize", safeFunc(func(this js.Value, args []js.Value) any {
-		g.wake()
-		return nil
-	}))
+	listen(js.Global(), "keydown", g.keydown, true)
+	listen(js.Global(), "resize", func(js.Value) { g.wake() })
 }
 
 // keydown routes a key (app.RouteKey decides) and does with the event what

@@ -31,8 +31,7 @@ func (d *dom) addCustomLegend(id, name string, c color.RGBA, kinds map[string]bo
 		return
 	}
 	group := d.render(views.CustomLegend(id, name, c, kinds, colorSymbolEdge))
-	group.Call("querySelector", ".legend-remove").Call("addEventListener", "click",
-		safeFunc(func(js.Value, []js.Value) any { remove(); return nil }))
+	listen(group.Call("querySelector", ".legend-remove"), "click", func(js.Value) { remove() })
 	legend.Call("insertBefore", group, legend.Get("firstChild"))
 	d.onLayerToggle(group)
 }
@@ -48,11 +47,10 @@ func (d *dom) onLayerToggle(root js.Value) {
 	boxes := root.Call("querySelectorAll", "input[data-layer]")
 	for i := 0; i < boxes.Length(); i++ {
 		box := boxes.Index(i)
-		box.Call("addEventListener", "change", safeFunc(func(js.Value, []js.Value) any {
+		listen(box, "change", func(js.Value) {
 			if d.onToggle != nil {
 				d.onToggle(box.Get("dataset").Get("layer").String(), box.Get("checked").Bool())
 			}
-			return nil
-		}))
+		})
 	}
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strconv"
 	"syscall/js"
 
 	"heartland/app/views"
@@ -34,31 +35,21 @@ func (d *dom) newFeatureList(choose func(id string), wake func()) *featureList {
 	fl.body = fl.aside.Call("querySelector", "tbody")
 	d.doc.Get("body").Call("append", fl.aside)
 
-	fl.toggle.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
+	listen(fl.toggle, "click", func(js.Value) {
 		fl.open = !fl.open
 		fl.aside.Set("hidden", !fl.open)
-		fl.toggle.Call("setAttribute", "aria-expanded", fmtBool(fl.open))
+		fl.toggle.Call("setAttribute", "aria-expanded", strconv.FormatBool(fl.open))
 		if fl.open {
 			fl.refreshNeeded = true
 			wake()
 		}
-		return nil
-	}))
-	fl.body.Call("addEventListener", "click", safeFunc(func(_ js.Value, args []js.Value) any {
-		btn := args[0].Get("target").Call("closest", "button[data-id]")
-		if !btn.IsNull() {
+	})
+	listen(fl.body, "click", func(e js.Value) {
+		if btn := e.Get("target").Call("closest", "button[data-id]"); !btn.IsNull() {
 			choose(btn.Get("dataset").Get("id").String())
 		}
-		return nil
-	}))
+	})
 	return fl
-}
-
-func fmtBool(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }
 
 // refresh rebuilds the table for the current view when it is open

@@ -15,7 +15,7 @@ func (g *Game) listenPage() {
 	doc := js.Global().Get("document")
 	onClick := func(id string, fn func()) {
 		if el := doc.Call("getElementById", id); !el.IsNull() {
-			el.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any { fn(); return nil }))
+			listen(el, "click", func(js.Value) { fn() })
 		}
 	}
 	onClick("zoom-in", func() { g.m.ZoomBy(1) })
@@ -34,12 +34,11 @@ func (g *Game) listenPage() {
 	}
 	g.ui.onToggle = g.m.SetLayer
 	g.ui.onLayerToggle(doc)
-	js.Global().Call("addEventListener", "hashchange", safeFunc(func(js.Value, []js.Value) any {
+	listen(js.Global(), "hashchange", func(js.Value) {
 		if js.Global().Get("location").Get("hash").String() != g.m.LastHash() {
 			g.restoreHash()
 		}
-		return nil
-	}))
+	})
 }
 
 // restoreHash applies the state in the URL; malformed parts are reported on

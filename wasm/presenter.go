@@ -3,8 +3,11 @@
 package main
 
 import (
+	"strconv"
 	"syscall/js"
 	"time"
+
+	"heartland/app"
 )
 
 // Presenter mode is for a classroom projector: larger labels and symbols,
@@ -24,7 +27,7 @@ func (g *Game) presenterChanged(on bool) {
 	doc := js.Global().Get("document")
 	doc.Get("documentElement").Get("classList").Call("toggle", "presenter", on)
 	if btn := doc.Call("getElementById", "presenter-toggle"); !btn.IsNull() {
-		btn.Call("setAttribute", "aria-pressed", fmtBool(on))
+		btn.Call("setAttribute", "aria-pressed", strconv.FormatBool(on))
 	}
 }
 
@@ -35,22 +38,18 @@ func (g *Game) listenPresenter() {
 	if btn, ok := g.ui.controlButton("presenter-toggle", "presenter-button", "P",
 		"Presenter mode (P) — full screen with F", "Presenter mode"); ok {
 		btn.Call("setAttribute", "aria-pressed", "false")
-		btn.Call("addEventListener", "click", safeFunc(func(js.Value, []js.Value) any {
-			g.m.SetPresenting(!g.m.Presenting())
-			return nil
-		}))
+		listen(btn, "click", func(js.Value) { g.m.SetPresenting(!g.m.Presenting()) })
 	}
 	var fade *time.Timer
 	html := doc.Get("documentElement")
-	js.Global().Call("addEventListener", "mousemove", safeFunc(func(js.Value, []js.Value) any {
+	listen(js.Global(), "mousemove", func(js.Value) {
 		html.Get("classList").Call("add", "pointer-active")
 		if fade != nil {
 			fade.Stop()
 		}
 		fade = time.AfterFunc(2500*time.Millisecond, func() { html.Get("classList").Call("remove", "pointer-active") })
-		return nil
-	}))
-	if q := js.Global().Get("location").Get("search").String(); js.Global().Get("URLSearchParams").New(q).Call("get", "presenter").String() == "1" {
+	})
+	if app.PresenterInURL(js.Global().Get("location").Get("search").String()) {
 		g.m.SetPresenting(true)
 	}
 }

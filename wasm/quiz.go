@@ -37,39 +37,19 @@ func (g *Game) newQuizPlayer() {
 	v.card, v.cross = d.render(card), d.render(cross)
 	d.doc.Get("body").Call("append", v.card, v.cross)
 	// One listener for every button of the card, so redrawing it leaks no callbacks.
-	onClick(v.card, func(e js.Value) {
-		btn := e.Get("target").Call("closest", "button")
-		if btn.IsNull() {
-			return
-		}
-		switch cl := btn.Get("classList"); {
-		case cl.Call("contains", "quiz-option").Bool():
+	listen(v.card, "click", func(e js.Value) {
+		if btn := e.Get("target").Call("closest", "button"); !btn.IsNull() {
 			n, _ := strconv.Atoi(btn.Get("dataset").Get("option").String())
-			v.player.Choose(n)
-		case cl.Call("contains", "quiz-next").Bool():
-			v.player.Next()
-		case cl.Call("contains", "quiz-again").Bool():
-			v.player.Again()
-		case cl.Call("contains", "quiz-close").Bool(), cl.Call("contains", "quiz-done").Bool():
-			v.player.Close()
+			v.player.Press(btn.Get("className").String(), n)
 		}
 	})
 	if btn, ok := d.controlButton("quiz-open", "quiz-button", "Q", "Quiz (Q)", "Start a quiz"); ok {
-		onClick(btn, func(js.Value) { g.quiz.StartQuery("") })
+		listen(btn, "click", func(js.Value) { g.quiz.StartQuery("") })
 	}
 	g.installQuizAPI()
-	search := js.Global().Get("location").Get("search").String()
-	if _, ok, warnings := quiz.ParseQuery(search); ok {
-		for _, w := range warnings {
-			d.warn("quiz: " + w)
-		}
-		g.afterLayout = append(g.afterLayout, func() { g.quiz.StartQuery(search) })
+	if start := g.quiz.FromURL(js.Global().Get("location").Get("search").String()); start != nil {
+		g.afterLayout = append(g.afterLayout, start)
 	}
-}
-
-// onClick runs fn with the event when el is clicked.
-func onClick(el js.Value, fn func(e js.Value)) {
-	el.Call("addEventListener", "click", safeFunc(func(_ js.Value, args []js.Value) any { fn(args[0]); return nil }))
 }
 
 func (v *quizCard) ShowQuestion(q quiz.Question, n, total, score int) {

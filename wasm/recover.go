@@ -35,3 +35,12 @@ func report(r any) {
 func safeFunc(fn func(this js.Value, args []js.Value) any) js.Func {
 	return bridge.SafeFunc(fn, report, func() bool { return crashed })
 }
+
+// listen adds fn as target's listener for event, guarded by safeFunc, with
+// addEventListener's options (true for the capture phase, or an object).
+func listen(target js.Value, event string, fn func(e js.Value), options ...any) {
+	target.Call("addEventListener", append([]any{event, safeFunc(func(_ js.Value, args []js.Value) any {
+		fn(arg(args, 0))
+		return nil
+	})}, options...)...)
+}

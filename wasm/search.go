@@ -27,28 +27,18 @@ func (d *dom) newSearchBox(index *geo.SearchIndex, choose func(id string), kindL
 	if sb.input.IsNull() || sb.list.IsNull() {
 		return sb
 	}
-	sb.input.Call("addEventListener", "input", safeFunc(func(js.Value, []js.Value) any {
-		sb.update(d)
-		return nil
-	}))
-	sb.input.Call("addEventListener", "keydown", safeFunc(func(_ js.Value, args []js.Value) any {
-		sb.key(args[0])
-		return nil
-	}))
+	listen(sb.input, "input", func(js.Value) { sb.update(d) })
+	listen(sb.input, "keydown", sb.key)
 	// One listener for every result, so updating the list leaks no callbacks.
-	sb.list.Call("addEventListener", "mousedown", safeFunc(func(_ js.Value, args []js.Value) any {
-		li := args[0].Get("target").Call("closest", "li[data-id]")
-		if !li.IsNull() {
-			args[0].Call("preventDefault") // keep focus in the field
+	listen(sb.list, "mousedown", func(e js.Value) {
+		if li := e.Get("target").Call("closest", "li[data-id]"); !li.IsNull() {
+			e.Call("preventDefault") // keep focus in the field
 			sb.pick(li.Get("dataset").Get("id").String())
 		}
-		return nil
-	}))
-	sb.input.Call("addEventListener", "blur", safeFunc(func(js.Value, []js.Value) any {
-		// Let a click on a result land before the list closes.
-		js.Global().Call("setTimeout", safeFunc(func(js.Value, []js.Value) any { sb.close(); return nil }), 150)
-		return nil
-	}))
+	})
+	closeList := safeFunc(func(js.Value, []js.Value) any { sb.close(); return nil })
+	// Let a click on a result land before the list closes.
+	listen(sb.input, "blur", func(js.Value) { js.Global().Call("setTimeout", closeList, 150) })
 	return sb
 }
 

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"syscall/js"
 
 	"heartland/app"
@@ -51,10 +50,7 @@ func (s shell) Settled()                         { s.g.list.refresh(s.g) }
 // MoveCanvas sets the canvas's CSS transform: the compositor then moves
 // the last picture on its own thread, with no WebGL frame.
 func (s shell) MoveCanvas(k, dx, dy float64) {
-	t := ""
-	if k != 1 || dx != 0 || dy != 0 {
-		t = fmt.Sprintf("translate(%.2fpx,%.2fpx) scale(%.5f)", dx, dy, k)
-	}
+	t := app.CanvasTransform(k, dx, dy)
 	if t == s.g.ui.canvasTransform {
 		return
 	}
@@ -90,10 +86,10 @@ func (s shell) Wake(afterPaint bool) {
 	js.Global().Call("requestAnimationFrame", s.g.ui.wakeAfterPaint)
 }
 
-func reducedMotion() bool {
-	mm := js.Global().Get("matchMedia")
-	if mm.Type() != js.TypeFunction {
-		return false
-	}
-	return js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()
+func reducedMotion() bool { return mediaMatches("(prefers-reduced-motion: reduce)") }
+
+// mediaMatches reports whether a CSS media query matches the reader's
+// browser; false where matchMedia is missing.
+func mediaMatches(query string) bool {
+	return js.Global().Get("matchMedia").Type() == js.TypeFunction && js.Global().Call("matchMedia", query).Get("matches").Bool()
 }

@@ -28,11 +28,11 @@ func (g *Game) newStoryPlayer(stories []story.Story) {
 	g.story = app.NewStoryPlayer(g.m, v, stories)
 	d.doc.Get("body").Call("append", v.bar)
 	for class, fn := range map[string]func(){"story-prev": func() { g.story.Step(-1) }, "story-next": func() { g.story.Step(1) }, "story-close": g.story.Close} {
-		onClick(v.part(class), func(js.Value) { fn() })
+		listen(v.part(class), "click", func(js.Value) { fn() })
 	}
 	if first, ok := g.story.First(); ok {
 		if btn, ok := d.controlButton("story-open", "story-open", "▶", "Guided story: "+first.Title, "Play the guided story: "+first.Title); ok {
-			onClick(btn, func(js.Value) { g.story.Open(first.ID, 1) })
+			listen(btn, "click", func(js.Value) { g.story.Open(first.ID, 1) })
 		}
 	}
 }

@@ -16,13 +16,7 @@ var readerTheme = mapstyle.ThemeLight
 // the reader's prefers-color-scheme. It also tells the page, whose CSS
 // follows data-theme.
 func applyTheme(theme string) string {
-	if theme != mapstyle.ThemeDark && theme != mapstyle.ThemeLight {
-		theme = mapstyle.ThemeLight
-		if mm := js.Global().Get("matchMedia"); mm.Type() == js.TypeFunction &&
-			js.Global().Call("matchMedia", "(prefers-color-scheme: dark)").Get("matches").Bool() {
-			theme = mapstyle.ThemeDark
-		}
-	}
+	theme = mapstyle.ReaderTheme(theme, mediaMatches("(prefers-color-scheme: dark)"))
 	pal, _ := mapstyle.PaletteFor(theme) // light or dark: always known
 	usePalette(pal)
 	readerTheme = theme
@@ -39,10 +33,7 @@ func setPageTheme(theme string) {
 // to the reader's theme: meshes are rebuilt with the new colours on the next
 // frame, and label and symbol sprites drawn again.
 func (g *Game) useContrast(on bool) {
-	theme := readerTheme
-	if on {
-		theme = mapstyle.ThemeContrast
-	}
+	theme := mapstyle.ShownTheme(readerTheme, on)
 	pal, _ := mapstyle.PaletteFor(theme)
 	usePalette(pal)
 	// Thematic features take their kind's colour in the new palette when
