@@ -6,6 +6,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"heartland/app/views"
 	"heartland/internal/quiz"
 	"heartland/mapstyle"
 )
@@ -13,15 +14,10 @@ import (
 // QuizView is the quiz card at the foot of the map and the centre mark a
 // keyboard answer uses, as the quiz player drives them.
 type QuizView interface {
-	// ShowQuestion shows the card with question n (1-based) of total, the
-	// score so far, and for a click question the centre mark.
-	ShowQuestion(q quiz.Question, n, total, score int)
-	// ShowResult marks the answer given: option chosen (-1 for a click) and
-	// the right one, the feedback in words and the new score; last says it
-	// was the last question.
-	ShowResult(r quiz.Result, chosen int, feedback string, score int, last bool)
-	// ShowSummary ends the quiz with the score and what was wrong.
-	ShowSummary(score, total int, wrong []quiz.Result)
+	// Show shows the card as views.QuizCard says: a question, its result
+	// or the summary, with the centre mark for a click question, and moves
+	// the focus where it says.
+	Show(card views.QuizCard)
 	// Hide hides the card and the centre mark and gives the map the focus.
 	Hide()
 	// SetQuery puts a quiz's URL query (quiz.Params.Query, "" for none) in
@@ -42,6 +38,7 @@ type QuizPlayer struct {
 	questions func(quiz.Params) ([]quiz.Question, error)
 	session   *quiz.Session
 	saved     map[string]bool // layer visibility before the quiz
+	card      views.QuizCard  // what the card shows
 }
 
 // NewQuizPlayer returns a quiz player on m that makes its questions with
@@ -222,7 +219,8 @@ func (p *QuizPlayer) showQuestion() {
 		p.showSummary()
 		return
 	}
-	p.view.ShowQuestion(q, s.Index()+1, len(s.Questions), s.Score())
+	p.card.ShowQuestion(q, s.Index()+1, len(s.Questions), s.Score())
+	p.view.Show(p.card)
 	p.showLayers(q.Layer)
 	if q.Outline {
 		p.reveal(q)
@@ -253,7 +251,8 @@ func (p *QuizPlayer) showLayers(layer string) {
 // showResult gives the feedback for an answer and outlines the right place.
 func (p *QuizPlayer) showResult(r quiz.Result, chosen int) {
 	s := p.session
-	p.view.ShowResult(r, chosen, Feedback(r), s.Score(), s.Index() == len(s.Questions)-1)
+	p.card.ShowResult(r, chosen, Feedback(r), s.Score(), s.Index() == len(s.Questions)-1)
+	p.view.Show(p.card)
 	p.reveal(r.Question)
 	p.m.page.Emit("quiz", p.State())
 }
@@ -299,7 +298,8 @@ func (p *QuizPlayer) reveal(q quiz.Question) {
 // showSummary ends the quiz with the score and what was wrong.
 func (p *QuizPlayer) showSummary() {
 	s := p.session
-	p.view.ShowSummary(s.Score(), len(s.Questions), s.Wrong())
+	p.card.ShowSummary(s.Score(), len(s.Questions), s.Wrong())
+	p.view.Show(p.card)
 	p.m.SelectQuiet("")
 	p.m.Restyle()
 }

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
 
+	"heartland/app/views"
 	"heartland/internal/quiz"
 	"heartland/story"
 )
@@ -21,14 +23,19 @@ type fakeQuizCard struct {
 
 func (v *fakeQuizCard) log(s string) { v.calls = append(v.calls, s) }
 
-func (v *fakeQuizCard) ShowQuestion(q quiz.Question, n, total, score int) {
-	v.log(fmt.Sprintf("question %s %d of %d score %d", q.Prompt, n, total, score))
-}
-func (v *fakeQuizCard) ShowResult(r quiz.Result, chosen int, feedback string, score int, last bool) {
-	v.log(fmt.Sprintf("result %s score %d%s", feedback, score, map[bool]string{true: " last"}[last]))
-}
-func (v *fakeQuizCard) ShowSummary(score, total int, wrong []quiz.Result) {
-	v.log(fmt.Sprintf("summary %d of %d wrong %d", score, total, len(wrong)))
+// Show logs what the card shows: a question, a result or the summary.
+func (v *fakeQuizCard) Show(c views.QuizCard) {
+	score := strings.TrimPrefix(c.Score, "Score ")
+	switch {
+	case c.Counter == "Quiz finished":
+		var scored, total int
+		fmt.Sscanf(c.Prompt, "You scored %d of %d.", &scored, &total)
+		v.log(fmt.Sprintf("summary %d of %d wrong %d", scored, total, strings.Count(views.El("div", "", "", c.Summary...).TextContent(), " Answer: ")))
+	case c.Feedback != "":
+		v.log(fmt.Sprintf("result %s score %s%s", c.Feedback, score, map[bool]string{true: " last"}[c.Next == "See results ›"]))
+	default:
+		v.log(fmt.Sprintf("question %s %s score %s", c.Prompt, strings.TrimPrefix(c.Counter, "Question "), score))
+	}
 }
 func (v *fakeQuizCard) Hide()                 { v.log("hide") }
 func (v *fakeQuizCard) SetQuery(query string) { v.query = query }

@@ -20,8 +20,8 @@ type quizCard struct {
 	d      *dom
 	cam    *geo.Camera
 	player *app.QuizPlayer
-	views.QuizCard
-	card, cross js.Value
+	card   js.Value
+	cross  js.Value
 }
 
 var _ app.QuizView = (*quizCard)(nil)
@@ -52,24 +52,9 @@ func (g *Game) newQuizPlayer() {
 	}
 }
 
-func (v *quizCard) ShowQuestion(q quiz.Question, n, total, score int) {
-	v.QuizCard.ShowQuestion(q, n, total, score)
-	v.show()
-}
-
-func (v *quizCard) ShowResult(r quiz.Result, chosen int, feedback string, score int, last bool) {
-	v.QuizCard.ShowResult(r, chosen, feedback, score, last)
-	v.show()
-}
-
-func (v *quizCard) ShowSummary(score, total int, wrong []quiz.Result) {
-	v.QuizCard.ShowSummary(score, total, wrong)
-	v.show()
-}
-
-// show puts views.QuizCard on the card and moves the focus where it says.
-func (v *quizCard) show() {
-	c, d := &v.QuizCard, v.d
+// Show puts c on the card and moves the focus where it says.
+func (v *quizCard) Show(c views.QuizCard) {
+	d := v.d
 	part := func(class string) js.Value { return v.card.Call("querySelector", "."+class) }
 	for _, t := range [][2]string{{"quiz-counter", c.Counter}, {"quiz-score", c.Score}, {"quiz-prompt", c.Prompt},
 		{"quiz-hint", c.Hint}, {"quiz-feedback", c.Feedback}} {

@@ -31,8 +31,8 @@ func button(class, text string) Node { return El("button", class, text).With("ty
 
 // QuizCard is what the quiz card shows: each part's text, the answer
 // options or the summary, the Next button, the centre mark, what a screen
-// reader hears and where the focus goes. Its methods follow app.QuizView's
-// calls; the browser shell shows the result as it is.
+// reader hears and where the focus goes. app.QuizPlayer fills it and
+// hands it to app.QuizView.Show; the browser shell shows it as it is.
 type QuizCard struct {
 	Counter, Score, Prompt, Hint string
 	// Options are the answer buttons (class quiz-option, data-option the
