@@ -81,8 +81,8 @@ func TestDroppedCSVKMLKMZAndGPXShowTheirLayerAndTheirOwnTextAsText(t *testing.T)
 			dropFile(p, f.name, f.text)
 			// The message names the file and the format it was read as (it
 			// goes after five seconds, so it is looked for first).
-			p.waitJS("a message naming the file and its format "+f.format, `(document.getElementById("toast") || {}).textContent.includes(`+
-				jsString(f.name+": ")+`) && document.getElementById("toast").textContent.includes(`+jsString("("+f.format+")")+`)`)
+			p.waitJS("a message naming the file and its format "+f.format, `((t) => t.includes(`+jsString(f.name+": ")+`) && t.includes(`+jsString("("+f.format+")")+`))(`+
+				`(document.getElementById("toast") || {}).textContent || "")`)
 			p.waitJS("the dropped file's layer", `heartland.getState().layers.includes("custom1")`)
 			p.waitJS("its point to answer", `(heartland.featureAt(heartland.project([66.0, 48.5])) || {}).id === "custom1-1"`)
 			if legend := evalJS[string](p, `(document.getElementById("legend-custom1") || {}).textContent || ""`); !strings.Contains(legend, f.name) {
